@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/project"
+	"github.com/roledoc/roledoc/internal/role"
+	"github.com/spf13/cobra"
+)
+
+// projectFlags are the input locations shared by every command that reads
+// a project.
+type projectFlags struct {
+	opt project.Options
+}
+
+func (f *projectFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.opt.Roles, "roles", "", "roles directory (default: ./roles, else built-in)")
+	fl.StringVar(&f.opt.Locales, "locales", "", "locales directory (default: ./locales, else built-in)")
+	fl.StringVar(&f.opt.Templates, "templates", "", "templates directory (default: ./templates, else built-in)")
+	fl.StringVar(&f.opt.Config, "config", "", "configuration file (default: ./roledoc.yaml, else built-in)")
+	for _, name := range []string{"roles", "locales", "templates"} {
+		_ = cmd.MarkFlagDirname(name)
+	}
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
+}
+
+func (f *projectFlags) resolve(env *Env) (*project.Project, error) {
+	opt := f.opt
+	opt.Dir = env.Dir
+	p, err := project.Resolve(opt)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	return p, nil
+}
+
+// reportFlags control how diagnostics are printed.
+type reportFlags struct {
+	format string
+	strict bool
+}
+
+func (f *reportFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.format, "format", "text", "diagnostics format: "+strings.Join(diag.Formats, ", "))
+	cmd.Flags().BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diag.Formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+func (f *reportFlags) validate() error {
+	if !slices.Contains(diag.Formats, f.format) {
+		return usageErr("unknown --format %q; use one of: %s", f.format, strings.Join(diag.Formats, ", "))
+	}
+	return nil
+}
+
+// report prints diagnostics and returns errProblems when they should fail
+// the run.
+func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []diag.Diagnostic) error {
+	if f.strict {
+		diag.Strict(ds)
+	}
+	opt := diag.Options{Tool: "roledoc", Version: roledoc.Version}
+	if f.format == "text" && env.isTerminal(w) {
+		opt.Source = p.Source
+		opt.Color = os.Getenv("NO_COLOR") == ""
+	}
+	if f.format != "text" || len(ds) > 0 {
+		if err := diag.Write(w, f.format, ds, opt); err != nil {
+			return internalErr(err)
+		}
+	}
+	if diag.HasErrors(ds) {
+		return errProblems
+	}
+	return nil
+}
+
+func newCheck(env *Env) *cobra.Command {
+	var pf projectFlags
+	var rf reportFlags
+	cmd := &cobra.Command{
+		Use:   "check [path...]",
+		Short: "Validate role files and roledoc.yaml",
+		Long: `Check validates every role file in roles/ (or the files and directories
+given) and roledoc.yaml, and reports each problem as file:line:col.
+
+Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
+3 on an I/O or internal failure.`,
+		Example: `  roledoc check
+  roledoc check roles/sales-manager.yaml
+  roledoc check --format github        # annotations in GitHub Actions
+  roledoc check --format sarif > roledoc.sarif`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := rf.validate(); err != nil {
+				return err
+			}
+			p, err := pf.resolve(env)
+			if err != nil {
+				return err
+			}
+			ds, err := check(p, env.Dir, args)
+			if err != nil {
+				return err
+			}
+			return rf.report(env, cmd.OutOrStdout(), p, ds)
+		},
+	}
+	pf.register(cmd)
+	rf.register(cmd)
+	return cmd
+}
+
+// check loads the project and the given paths. Given paths are checked in
+// the context of the whole project, so references to other roles resolve,
+// but only their own problems (and the configuration's) are reported.
+func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, error) {
+	if len(paths) == 0 {
+		_, ds, err := p.Load()
+		if err != nil {
+			return nil, internalErr(err)
+		}
+		return ds, nil
+	}
+	var given []*role.Role
+	var ds []diag.Diagnostic
+	wanted := map[string]bool{}
+	for _, arg := range paths {
+		full := arg
+		if dir != "" && !filepath.IsAbs(arg) {
+			full = filepath.Join(dir, arg)
+		}
+		info, err := os.Stat(full)
+		if err != nil {
+			return nil, usageErr("%s: %v", arg, unwrapPath(err))
+		}
+		var roles []*role.Role
+		var rds []diag.Diagnostic
+		if info.IsDir() {
+			roles, rds = role.LoadFS(os.DirFS(full), ".", filepath.ToSlash(arg))
+		} else {
+			data, err := role.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full))
+			if err != nil {
+				return nil, internalErr(fmt.Errorf("%s: %v", arg, unwrapPath(err)))
+			}
+			r, d := role.Load(filepath.ToSlash(arg), data)
+			rds = d
+			if r != nil {
+				roles = []*role.Role{r}
+			}
+		}
+		ds = append(ds, rds...)
+		given = append(given, roles...)
+		for _, d := range rds {
+			wanted[d.Pos.File] = true
+		}
+		for _, r := range roles {
+			wanted[r.File] = true
+		}
+	}
+	// The project's own copy of a given file is replaced by the given one.
+	cfg, cds, err := p.LoadConfig()
+	if err != nil {
+		return nil, internalErr(err)
+	}
+	ds = append(ds, cds...)
+	if cfg == nil {
+		return ds, nil
+	}
+	all, _ := role.LoadFS(p.Roles.FS, p.Roles.Root, p.Roles.Shown)
+	ids := map[string]bool{}
+	for _, r := range given {
+		ids[r.ID] = true
+	}
+	ctx := slices.DeleteFunc(all, func(r *role.Role) bool { return ids[r.ID] || wanted[r.File] })
+	_, sds := role.NewSet(cfg, append(given, ctx...))
+	for _, d := range sds {
+		if wanted[d.Pos.File] || d.Pos.File == cfg.File {
+			ds = append(ds, d)
+		}
+	}
+	diag.Sort(ds)
+	return ds, nil
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,107 @@
+// Package cli owns roledoc's command line: commands, flags and exit codes.
+// It wires the other packages together and holds no logic of its own.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/roledoc/roledoc"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, documented in the README; CI scripts rely on them.
+const (
+	ExitOK       = 0
+	ExitProblems = 1 // the inputs have errors (or warnings under --strict)
+	ExitUsage    = 2
+	ExitInternal = 3 // I/O or internal failure
+)
+
+// Env is the process environment a command runs in, so tests can run
+// commands without a process.
+type Env struct {
+	Args           []string
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Dir            string // working directory; "" for the process's
+	// Terminal forces terminal behaviour (colours, progress); nil detects it.
+	Terminal *bool
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{ExitUsage, fmt.Errorf(format, args...)}
+}
+
+func internalErr(err error) error { return &exitError{ExitInternal, err} }
+
+// errProblems reports that diagnostics were printed; nothing more to say.
+var errProblems = &exitError{ExitProblems, errors.New("problems found")}
+
+// Main runs roledoc with env and returns the exit code.
+func Main(env Env) int {
+	root := newRoot(&env)
+	root.SetArgs(env.Args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee != errProblems {
+			fmt.Fprintf(env.Stderr, "roledoc: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Cobra's own errors are about flags and arguments.
+	fmt.Fprintf(env.Stderr, "roledoc: %v\nRun 'roledoc --help' for usage.\n", err)
+	return ExitUsage
+}
+
+func newRoot(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "roledoc",
+		Short: "Validate, translate and render job descriptions kept as YAML",
+		Long: `roledoc turns job descriptions kept as YAML (one file per role in roles/)
+into validated, translated, print-ready HTML and PDF documents.
+
+It uses roles/, locales/, templates/ and roledoc.yaml from the working
+directory when they exist, the paths given by flags, and its built-in
+defaults otherwise.`,
+		Version:       roledoc.Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetVersionTemplate("roledoc {{.Version}}\n")
+	root.AddCommand(newCheck(env), newSchema(env), newBuild(env))
+	return root
+}
+
+// isTerminal reports whether w is an interactive terminal.
+func (env *Env) isTerminal(w io.Writer) bool {
+	if env.Terminal != nil {
+		return *env.Terminal
+	}
+	if os.Getenv("CI") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,258 @@
+package diag
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Formats lists the output formats accepted by --format, in help order.
+var Formats = []string{"text", "json", "github", "sarif"}
+
+// Options tunes how diagnostics are written.
+type Options struct {
+	// Source returns a file's contents so text output can show the offending
+	// line with a caret under the column; nil leaves the excerpt out.
+	Source func(file string) []byte
+	// Color adds ANSI colours to text output.
+	Color bool
+	// Tool and Version name the producer in SARIF output.
+	Tool, Version string
+}
+
+// Write formats ds in the named format.
+func Write(w io.Writer, format string, ds []Diagnostic, opt Options) error {
+	switch format {
+	case "text", "":
+		return Text(w, ds, opt)
+	case "json":
+		return JSON(w, ds)
+	case "github":
+		return GitHub(w, ds)
+	case "sarif":
+		return SARIF(w, ds, opt)
+	}
+	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// Text writes one line per diagnostic in the form go vet uses,
+// file:line:col: severity: message [code], followed on request by the
+// source line and a caret.
+func Text(w io.Writer, ds []Diagnostic, opt Options) error {
+	var b bytes.Buffer
+	for _, d := range ds {
+		sev := d.Severity.String()
+		if opt.Color {
+			c := "\x1b[1;33m"
+			if d.Severity == Error {
+				c = "\x1b[1;31m"
+			}
+			sev = c + sev + "\x1b[0m"
+		}
+		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", d.Pos, sev, d.Message, d.Code)
+		if opt.Source != nil && d.Pos.Line > 0 {
+			excerpt(&b, opt.Source(d.Pos.File), d.Pos, opt.Color)
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// excerpt writes the line at p and a caret under its column, as actionlint
+// does. Tabs are kept in the padding so the caret lines up in a terminal.
+func excerpt(b *bytes.Buffer, src []byte, p Pos, color bool) {
+	line, ok := lineAt(src, p.Line)
+	if !ok {
+		return
+	}
+	const maxShown = 160
+	if !utf8.Valid(line) {
+		line = bytes.ToValidUTF8(line, []byte("\uFFFD"))
+	}
+	runes := []rune(string(line))
+	col := max(p.Col, 1)
+	start := 0
+	if len(runes) > maxShown {
+		// Keep the column in view on very long lines.
+		start = max(0, min(col-1-maxShown/2, len(runes)-maxShown))
+		runes = runes[start : start+maxShown]
+	}
+	gutter := fmt.Sprintf("%5d | ", p.Line)
+	b.WriteString(gutter)
+	b.WriteString(string(runes))
+	b.WriteByte('\n')
+	b.WriteString(strings.Repeat(" ", len(gutter)-2) + "| ")
+	for i := 0; i < col-1-start && i < len(runes); i++ {
+		if runes[i] == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	if color {
+		b.WriteString("\x1b[1;32m^\x1b[0m\n")
+	} else {
+		b.WriteString("^\n")
+	}
+}
+
+func lineAt(src []byte, n int) ([]byte, bool) {
+	for i := 1; len(src) > 0; i++ {
+		end := bytes.IndexByte(src, '\n')
+		line := src
+		if end >= 0 {
+			line, src = src[:end], src[end+1:]
+		} else {
+			src = nil
+		}
+		if i == n {
+			return bytes.TrimRight(line, "\r"), true
+		}
+	}
+	return nil, false
+}
+
+type jsonDiag struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"`
+	Message  string   `json:"message"`
+}
+
+// JSON writes all diagnostics as one JSON array ([] when there are none).
+func JSON(w io.Writer, ds []Diagnostic) error {
+	out := make([]jsonDiag, len(ds))
+	for i, d := range ds {
+		out[i] = jsonDiag{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Code, d.Message}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// GitHub writes GitHub Actions workflow commands, which the runner turns
+// into annotations on the pull request.
+func GitHub(w io.Writer, ds []Diagnostic) error {
+	var b bytes.Buffer
+	for _, d := range ds {
+		cmd := "error"
+		switch d.Severity {
+		case Warning:
+			cmd = "warning"
+		case Info:
+			cmd = "notice"
+		}
+		fmt.Fprintf(&b, "::%s file=%s", cmd, ghProp(d.Pos.File))
+		if d.Pos.Line > 0 {
+			fmt.Fprintf(&b, ",line=%d", d.Pos.Line)
+		}
+		if d.Pos.Col > 0 {
+			fmt.Fprintf(&b, ",col=%d", d.Pos.Col)
+		}
+		fmt.Fprintf(&b, ",title=%s::%s\n", ghProp(d.Code), ghData(d.Message))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+var (
+	ghDataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func ghData(s string) string { return ghDataEscaper.Replace(s) }
+func ghProp(s string) string { return ghPropEscaper.Replace(s) }
+
+// SARIF writes a SARIF 2.1.0 log for code-scanning upload.
+func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
+	type msg struct {
+		Text string `json:"text"`
+	}
+	type region struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+	type artifact struct {
+		URI string `json:"uri"`
+	}
+	type physical struct {
+		ArtifactLocation artifact `json:"artifactLocation"`
+		Region           *region  `json:"region,omitempty"`
+	}
+	type location struct {
+		PhysicalLocation physical `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID    string     `json:"ruleId"`
+		Level     string     `json:"level"`
+		Message   msg        `json:"message"`
+		Locations []location `json:"locations"`
+	}
+	type rule struct {
+		ID               string `json:"id"`
+		ShortDescription msg    `json:"shortDescription"`
+	}
+	type driver struct {
+		Name           string `json:"name"`
+		Version        string `json:"version,omitempty"`
+		InformationURI string `json:"informationUri"`
+		Rules          []rule `json:"rules"`
+	}
+	type tool struct {
+		Driver driver `json:"driver"`
+	}
+	type run struct {
+		Tool    tool     `json:"tool"`
+		Results []result `json:"results"`
+	}
+	type log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []run  `json:"runs"`
+	}
+
+	name := opt.Tool
+	if name == "" {
+		name = "roledoc"
+	}
+	r := run{
+		Tool:    tool{driver{Name: name, Version: opt.Version, InformationURI: "https://github.com/roledoc/roledoc", Rules: []rule{}}},
+		Results: []result{},
+	}
+	seen := map[string]bool{}
+	for _, d := range ds {
+		if !seen[d.Code] {
+			seen[d.Code] = true
+			r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, rule{ID: d.Code, ShortDescription: msg{d.Code}})
+		}
+		level := "note"
+		switch d.Severity {
+		case Error:
+			level = "error"
+		case Warning:
+			level = "warning"
+		}
+		loc := physical{ArtifactLocation: artifact{URI: d.Pos.File}}
+		if d.Pos.Line > 0 {
+			loc.Region = &region{StartLine: d.Pos.Line, StartColumn: d.Pos.Col}
+		}
+		r.Results = append(r.Results, result{
+			RuleID:    d.Code,
+			Level:     level,
+			Message:   msg{d.Message},
+			Locations: []location{{loc}},
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []run{r},
+	})
+}

@@ -1,0 +1,160 @@
+// Package project owns where roledoc's inputs come from: a flag's path, the
+// working directory, or the defaults embedded in the binary.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/role"
+)
+
+// Options names the inputs; an empty field means "roles/" (and so on) in
+// Dir when it exists there, else the embedded default.
+type Options struct {
+	Dir       string // the working directory; "" means the process's
+	Roles     string
+	Locales   string
+	Templates string
+	Config    string
+}
+
+// Source is a directory of inputs.
+type Source struct {
+	FS       fs.FS
+	Root     string // directory inside FS
+	Shown    string // how paths below Root are shown in diagnostics
+	Embedded bool
+}
+
+// Project is a resolved set of input locations.
+type Project struct {
+	Roles, Locales, Templates Source
+	Config                    Source // Root is the file name inside FS
+	dir                       string
+}
+
+// Resolve decides where each input comes from. A path given by flag must
+// exist; a missing default falls back to the embedded one.
+func Resolve(opt Options) (*Project, error) {
+	base := opt.Dir
+	if base == "" {
+		base = "."
+	}
+	// Flag paths are relative to the working directory, like a shell's.
+	at := func(flag string) string {
+		if filepath.IsAbs(flag) {
+			return flag
+		}
+		return filepath.Join(base, flag)
+	}
+	dir := func(flag, name string) (Source, error) {
+		if flag != "" {
+			info, err := os.Stat(at(flag))
+			if err != nil {
+				return Source{}, fmt.Errorf("%s directory: %w", name, err)
+			}
+			if !info.IsDir() {
+				return Source{}, fmt.Errorf("%s: not a directory", flag)
+			}
+			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag)}, nil
+		}
+		p := filepath.Join(base, name)
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name)}, nil
+		}
+		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
+	}
+	p := Project{dir: opt.Dir}
+	var err error
+	if p.Roles, err = dir(opt.Roles, "roles"); err != nil {
+		return nil, err
+	}
+	if p.Locales, err = dir(opt.Locales, "locales"); err != nil {
+		return nil, err
+	}
+	if p.Templates, err = dir(opt.Templates, "templates"); err != nil {
+		return nil, err
+	}
+	switch {
+	case opt.Config != "":
+		if _, err := os.Stat(at(opt.Config)); err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config)}
+	default:
+		if _, err := os.Stat(filepath.Join(base, role.ConfigFile)); err == nil {
+			p.Config = Source{FS: os.DirFS(base), Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile)}
+		} else {
+			p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
+		}
+	}
+	return &p, nil
+}
+
+func shown(dir, name string) string {
+	if dir == "" || dir == "." {
+		return name
+	}
+	return filepath.ToSlash(filepath.Join(dir, name))
+}
+
+// LoadConfig reads and validates the configuration.
+func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
+	data, err := role.ReadFile(p.Config.FS, p.Config.Root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, unwrap(err))
+	}
+	c, ds := role.LoadConfig(p.Config.Shown, data)
+	return c, ds, nil
+}
+
+// Load reads the configuration and every role and checks them as a set. The
+// set is nil when the configuration itself could not be decoded.
+func (p *Project) Load(extra ...*role.Role) (*role.Set, []diag.Diagnostic, error) {
+	cfg, ds, err := p.LoadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	roles, rds := role.LoadFS(p.Roles.FS, p.Roles.Root, p.Roles.Shown)
+	ds = append(ds, rds...)
+	roles = append(roles, extra...)
+	if cfg == nil {
+		diag.Sort(ds)
+		return nil, ds, nil
+	}
+	set, sds := role.NewSet(cfg, roles)
+	ds = append(ds, sds...)
+	diag.Sort(ds)
+	return set, ds, nil
+}
+
+// Source returns the bytes of a file named as in a diagnostic, for showing
+// the offending line; it returns nil when the file cannot be found.
+func (p *Project) Source(file string) []byte {
+	if !filepath.IsAbs(file) && p.dir != "" {
+		if data, err := os.ReadFile(filepath.Join(p.dir, file)); err == nil {
+			return data
+		}
+	}
+	if data, err := os.ReadFile(file); err == nil {
+		return data
+	}
+	if data, err := fs.ReadFile(roledoc.Defaults, file); err == nil {
+		return data
+	}
+	return nil
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,50 @@
+package role
+
+import "gopkg.in/yaml.v3"
+
+// ConfigFile is the project configuration's file name.
+const ConfigFile = "roledoc.yaml"
+
+// Config is the project configuration, roledoc.yaml.
+type Config struct {
+	Organization string   `yaml:"organization" validate:"required,text,max=200"`
+	Languages    []string `yaml:"languages" validate:"required,min=1,max=50,unique,dive,langtag"`
+	PageSize     string   `yaml:"page_size" validate:"omitempty,oneof=A4 Letter"`
+	// Departments and Positions declare what roles may refer to besides
+	// other roles: departments by id, and positions outside roles/ (the
+	// general director) that roles report to or are appointed by.
+	Departments []Named `yaml:"departments" validate:"required,max=1000,unique=ID,dive"`
+	Positions   []Named `yaml:"positions" validate:"max=1000,unique=ID,dive"`
+
+	File string     `yaml:"-"`
+	root *yaml.Node `yaml:"-"`
+}
+
+// Named is an id with its English title.
+type Named struct {
+	ID    string `yaml:"id" validate:"required,slug"`
+	Title string `yaml:"title" validate:"required,text,max=120"`
+}
+
+// Page returns the configured page size, A4 by default.
+func (c *Config) Page() string {
+	if c.PageSize == "" {
+		return "A4"
+	}
+	return c.PageSize
+}
+
+// Department returns the department with the given id.
+func (c *Config) Department(id string) (Named, bool) { return findNamed(c.Departments, id) }
+
+// Position returns the declared position with the given id.
+func (c *Config) Position(id string) (Named, bool) { return findNamed(c.Positions, id) }
+
+func findNamed(ns []Named, id string) (Named, bool) {
+	for _, n := range ns {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return Named{}, false
+}

@@ -1,0 +1,447 @@
+package role
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/roledoc/roledoc/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize bounds a role or config file, so a hostile or mistaken input
+// cannot exhaust memory.
+const MaxFileSize = 1 << 20
+
+// Load decodes and validates one role file. name is the path shown in
+// diagnostics; its base name must match the role id. Load never panics: any
+// problem, including a file that is not YAML at all, becomes a diagnostic.
+// The role is nil only when nothing could be decoded.
+func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
+	r := &Role{File: name}
+	root, ds := decode(name, data, r)
+	if root == nil {
+		return nil, ds
+	}
+	r.root = root
+	ds = append(ds, validateStruct(name, root, r, ds)...)
+	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
+		ds = append(ds, diag.Errorf(r.pos("id"), "id-mismatch",
+			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
+	}
+	diag.Sort(ds)
+	return r, ds
+}
+
+// LoadConfig decodes and validates roledoc.yaml.
+func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
+	c := &Config{File: name}
+	root, ds := decode(name, data, c)
+	if root == nil {
+		return nil, ds
+	}
+	c.root = root
+	ds = append(ds, validateStruct(name, root, c, ds)...)
+	diag.Sort(ds)
+	return c, ds
+}
+
+// pos returns the position of the value at a dotted path such as
+// "requirements.field" or "duties[2].text", or of the nearest enclosing node
+// that exists when the value is missing.
+func (r *Role) pos(p string) diag.Pos { return nodePos(r.File, r.root, p) }
+
+func nodePos(file string, root *yaml.Node, p string) diag.Pos {
+	n := lookup(root, p)
+	if n == nil {
+		return diag.Pos{File: file, Line: 1, Col: 1}
+	}
+	return diag.Pos{File: file, Line: n.Line, Col: n.Column}
+}
+
+// lookup walks a path of keys and [index] selectors and returns the deepest
+// node it reaches: the value node when the path exists, else the nearest
+// enclosing node.
+func lookup(n *yaml.Node, p string) *yaml.Node {
+	n, _ = find(n, p)
+	return n
+}
+
+// find is lookup that also says whether the whole path exists.
+func find(n *yaml.Node, p string) (*yaml.Node, bool) {
+	if n == nil {
+		return nil, false
+	}
+	for _, seg := range splitPath(p) {
+		if idx, err := strconv.Atoi(seg); err == nil && n.Kind == yaml.SequenceNode {
+			if idx < 0 || idx >= len(n.Content) {
+				return n, false
+			}
+			n = n.Content[idx]
+			continue
+		}
+		if n.Kind != yaml.MappingNode {
+			return n, false
+		}
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == seg {
+				n, found = n.Content[i+1], true
+				break
+			}
+		}
+		if !found {
+			return n, false
+		}
+	}
+	return n, true
+}
+
+func splitPath(p string) []string {
+	p = strings.NewReplacer("[", ".", "]", "").Replace(p)
+	return strings.FieldsFunc(p, func(r rune) bool { return r == '.' })
+}
+
+// decode turns bytes into a YAML node tree and v. It reports, with
+// positions, everything yaml.v3 would stop at or only mention by line:
+// encoding problems, syntax errors, duplicate keys, aliases, unknown fields
+// and values of the wrong kind.
+func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
+	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
+	var ds []diag.Diagnostic
+	switch {
+	case len(data) > MaxFileSize:
+		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), "file-too-large",
+			"file is %d bytes, more than the %d-byte limit; split it or remove the bulk", len(data), MaxFileSize)}
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), "encoding", "file is UTF-16; save it as UTF-8")}
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		ds = append(ds, diag.Warnf(at(1, 1), "bom", "file starts with a byte-order mark; save it as UTF-8 without BOM"))
+		data = data[3:]
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		l, c := lineCol(data, i)
+		return nil, append(ds, diag.Errorf(at(l, c), "binary-file", "file contains a NUL byte and looks binary; role files are UTF-8 text"))
+	}
+	if !utf8.Valid(data) {
+		i := invalidUTF8(data)
+		l, c := lineCol(data, i)
+		return nil, append(ds, diag.Errorf(at(l, c), "invalid-utf8",
+			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[i]))
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, append(ds, diag.Errorf(at(1, 1), "empty-file", "file is empty; see docs/role-format.md for a complete example"))
+		}
+		return nil, append(ds, syntaxError(name, data, err))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		ds = append(ds, diag.Errorf(at(extra.Line, extra.Column), "multiple-documents",
+			"file holds more than one YAML document; keep one per file and remove the '---' separator"))
+	} else if !errors.Is(err, io.EOF) {
+		ds = append(ds, syntaxError(name, data, err))
+	}
+	if len(doc.Content) == 0 {
+		return nil, append(ds, diag.Errorf(at(1, 1), "empty-file", "file is empty; see docs/role-format.md for a complete example"))
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "empty-file", "file holds no fields; see docs/role-format.md for a complete example"))
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "wrong-type",
+			"file must be a mapping of fields (key: value), found %s", kindName(root)))
+	}
+
+	if first, n := aliases(root); n > 0 {
+		// Decoding would expand the aliases, and a "billion laughs" file
+		// would then take all memory; refuse them before anything else.
+		more := ""
+		if n > 1 {
+			more = fmt.Sprintf(" (%d aliases in the file)", n)
+		}
+		return nil, append(ds, diag.Errorf(at(first.Line, first.Column), "yaml-alias",
+			"aliases such as *%s are not supported%s; write each value out in full", first.Value, more))
+	}
+	w := walker{file: name}
+	w.walk(root, reflect.TypeOf(v).Elem())
+	ds = append(ds, w.ds...)
+	if err := root.Decode(v); err != nil {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			ds = append(ds, diag.Errorf(at(0, 0), "yaml", "%v", err))
+		} else if len(w.ds) == 0 {
+			// The walk reports type errors with columns; this only speaks
+			// when yaml.v3 found one the walk did not anticipate.
+			for _, e := range te.Errors {
+				l, msg := splitYAMLError(e)
+				ds = append(ds, diag.Errorf(at(l, firstCol(data, l)), "wrong-type", "%s", msg))
+			}
+		}
+	}
+	return root, ds
+}
+
+var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+func splitYAMLError(s string) (int, string) {
+	if m := yamlLineRE.FindStringSubmatch(s); m != nil {
+		l, _ := strconv.Atoi(m[1])
+		return l, m[2]
+	}
+	return 0, strings.TrimPrefix(s, "yaml: ")
+}
+
+// syntaxError turns a yaml.v3 parse error, which carries only a line, into a
+// diagnostic with a column and a hint.
+func syntaxError(name string, data []byte, err error) diag.Diagnostic {
+	l, msg := splitYAMLError(err.Error())
+	if l == 0 {
+		return diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "yaml-syntax", "invalid YAML: %s", msg)
+	}
+	// yaml.v3 reports a tab where the next token should start, often on
+	// the line after the one that holds it; look at both.
+	for _, cand := range []int{l, l + 1, l - 1} {
+		if line, ok := lineBytes(data, cand); ok {
+			if i := tabIndent(line); i >= 0 && strings.Contains(msg, "cannot start any token") {
+				return diag.Errorf(diag.Pos{File: name, Line: cand, Col: i + 1}, "tab-indent",
+					"tab used for indentation; YAML needs spaces (set your editor to insert spaces)")
+			}
+		}
+	}
+	return diag.Errorf(diag.Pos{File: name, Line: l, Col: firstCol(data, l)}, "yaml-syntax", "invalid YAML: %s", msg)
+}
+
+func tabIndent(line []byte) int {
+	for i, b := range line {
+		switch b {
+		case '\t':
+			return i
+		case ' ', '-':
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+func lineBytes(data []byte, n int) ([]byte, bool) {
+	if n < 1 {
+		return nil, false
+	}
+	for i := 1; ; i++ {
+		end := bytes.IndexByte(data, '\n')
+		if i == n {
+			if end < 0 {
+				return data, true
+			}
+			return data[:end], true
+		}
+		if end < 0 {
+			return nil, false
+		}
+		data = data[end+1:]
+	}
+}
+
+// firstCol is the column of the first non-blank character of line n.
+func firstCol(data []byte, n int) int {
+	line, ok := lineBytes(data, n)
+	if !ok {
+		return 1
+	}
+	trimmed := bytes.TrimLeft(line, " \t")
+	return utf8.RuneCount(line[:len(line)-len(trimmed)]) + 1
+}
+
+// lineCol converts a byte offset into a 1-based line and a 1-based column
+// counted in characters, as editors show them.
+func lineCol(data []byte, off int) (int, int) {
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	seg := before[start:]
+	col := 1
+	for len(seg) > 0 {
+		_, size := utf8.DecodeRune(seg)
+		seg = seg[size:]
+		col++
+	}
+	return line, col
+}
+
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing"
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	}
+	return "text"
+}
+
+// aliases returns the first alias node in document order and how many
+// there are, without expanding any.
+func aliases(n *yaml.Node) (*yaml.Node, int) {
+	if n.Kind == yaml.AliasNode {
+		return n, 1
+	}
+	var first *yaml.Node
+	total := 0
+	for _, c := range n.Content {
+		f, k := aliases(c)
+		if first == nil {
+			first = f
+		}
+		total += k
+	}
+	return first, total
+}
+
+// walker checks a node tree against the shape of a Go type, reporting every
+// mismatch with its position instead of stopping at the first.
+type walker struct {
+	file string
+	ds   []diag.Diagnostic
+}
+
+func (w *walker) errorf(n *yaml.Node, code, format string, args ...any) {
+	w.ds = append(w.ds, diag.Errorf(diag.Pos{File: w.file, Line: n.Line, Col: n.Column}, code, format, args...))
+}
+
+func (w *walker) walk(n *yaml.Node, t reflect.Type) {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // missing; validation reports it if it is required
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			w.errorf(n, "wrong-type", "expected a mapping of fields (%s), found %s", strings.Join(fieldsOf(t).names, ", "), kindName(n))
+			return
+		}
+		fs := fieldsOf(t)
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if prev, dup := seen[k.Value]; dup {
+				w.errorf(k, "duplicate-key", "key %q is already set on line %d; remove one of them", k.Value, prev.Line)
+				continue
+			}
+			seen[k.Value] = k
+			ft, ok := fs.types[k.Value]
+			if !ok {
+				w.errorf(k, "unknown-field", "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
+				continue
+			}
+			w.walk(val, ft)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			w.errorf(n, "wrong-type", "expected a list (lines starting with \"- \"), found %s", kindName(n))
+			return
+		}
+		for _, c := range n.Content {
+			w.walk(c, t.Elem())
+		}
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			w.errorf(n, "wrong-type", "expected text, found %s", kindName(n))
+		}
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			w.errorf(n, "wrong-type", "expected a whole number, found %s", kindName(n))
+		}
+	}
+}
+
+type fieldSet struct {
+	types map[string]reflect.Type
+	names []string
+}
+
+// fieldsOf lists the YAML keys a struct accepts.
+func fieldsOf(t reflect.Type) fieldSet {
+	fs := fieldSet{types: map[string]reflect.Type{}}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if !f.IsExported() || name == "-" || name == "" {
+			continue
+		}
+		fs.types[name] = f.Type
+		fs.names = append(fs.names, name)
+	}
+	return fs
+}
+
+// suggest names the closest known key, or lists them all.
+func suggest(got string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := editDistance(got, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	sorted := slices.Sorted(slices.Values(known))
+	return "expected one of: " + strings.Join(sorted, ", ")
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

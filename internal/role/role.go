@@ -1,0 +1,96 @@
+// Package role owns the role-file format: its model, loading with source
+// positions, and validation of single files and of a whole set.
+package role
+
+import "gopkg.in/yaml.v3"
+
+// Categories are the staff categories a role may belong to.
+var Categories = []string{"manager", "specialist", "technical", "worker"}
+
+// EducationLevels are the accepted minimum education levels, lowest first.
+var EducationLevels = []string{"secondary", "vocational", "associate", "bachelor", "master", "doctorate"}
+
+// Role is one position's job description, in the source language.
+type Role struct {
+	ID         string `yaml:"id" validate:"required,slug"`
+	Title      string `yaml:"title" validate:"required,text,max=120"`
+	Department string `yaml:"department" validate:"required,slug"`
+	Category   string `yaml:"category" validate:"required,oneof=manager specialist technical worker"`
+	Version    string `yaml:"version" validate:"required,max=20,version"`
+	Effective  string `yaml:"effective" validate:"required,datetime=2006-01-02"`
+
+	ReportsTo   string `yaml:"reports_to" validate:"required,slug"`
+	AppointedBy string `yaml:"appointed_by" validate:"required,slug"`
+	Substitute  string `yaml:"substitute" validate:"required,slug"`
+
+	Requirements Requirements `yaml:"requirements"`
+
+	Knowledge        []Item      `yaml:"knowledge" validate:"required,max=100,unique=ID,dive"`
+	GuidedBy         []Item      `yaml:"guided_by" validate:"required,max=100,unique=ID,dive"`
+	Duties           []Item      `yaml:"duties" validate:"required,max=500,unique=ID,dive"`
+	Rights           []Item      `yaml:"rights" validate:"required,max=500,unique=ID,dive"`
+	Responsibilities []Item      `yaml:"responsibilities" validate:"required,max=500,unique=ID,dive"`
+	Criteria         []Criterion `yaml:"criteria" validate:"required,max=500,unique=ID,dive"`
+
+	Approval Approval `yaml:"approval"`
+
+	// File is the path the role was loaded from, as shown in diagnostics.
+	File string `yaml:"-"`
+	// root is the YAML mapping the role was decoded from; validation maps
+	// its findings back to positions through it.
+	root *yaml.Node
+}
+
+// Requirements are the qualifications a holder needs.
+type Requirements struct {
+	Education       string `yaml:"education" validate:"required,oneof=secondary vocational associate bachelor master doctorate"`
+	Field           string `yaml:"field" validate:"omitempty,text,max=300"`
+	ExperienceYears *int   `yaml:"experience_years" validate:"required,gte=0,lte=50"`
+	Other           []Item `yaml:"other" validate:"max=100,unique=ID,dive"`
+}
+
+// Item is one numbered entry of a section. Its ID keeps translations stable
+// when items are reordered.
+type Item struct {
+	ID   string `yaml:"id" validate:"required,slug"`
+	Text string `yaml:"text" validate:"required,text,min=3,max=4000"`
+}
+
+// Criterion is an evaluation criterion, optionally with a target.
+type Criterion struct {
+	ID     string `yaml:"id" validate:"required,slug"`
+	Text   string `yaml:"text" validate:"required,text,min=3,max=4000"`
+	Target string `yaml:"target" validate:"omitempty,text,max=200"`
+}
+
+// Approval names who approves the description. Name and date stay blank on
+// the printed page until they are set.
+type Approval struct {
+	By   string `yaml:"by" validate:"required,slug"`
+	Name string `yaml:"name" validate:"omitempty,text,max=120"`
+	Date string `yaml:"date" validate:"omitempty,datetime=2006-01-02"`
+}
+
+// Section is a list of items under a stable key, in document order.
+type Section struct {
+	Key   string // the YAML key, also the catalog key segment
+	Items []Item
+}
+
+// Sections returns the role's item lists in the order a job description
+// presents them. Criteria are included without their targets.
+func (r *Role) Sections() []Section {
+	crit := make([]Item, len(r.Criteria))
+	for i, c := range r.Criteria {
+		crit[i] = Item{ID: c.ID, Text: c.Text}
+	}
+	return []Section{
+		{"requirements.other", r.Requirements.Other},
+		{"knowledge", r.Knowledge},
+		{"guided_by", r.GuidedBy},
+		{"duties", r.Duties},
+		{"rights", r.Rights},
+		{"responsibilities", r.Responsibilities},
+		{"criteria", crit},
+	}
+}

@@ -1,0 +1,225 @@
+package role
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/roledoc/roledoc/internal/diag"
+)
+
+// Set is a project's configuration and roles, loaded and checked together.
+type Set struct {
+	Config *Config
+	Roles  []*Role // sorted by id
+	byID   map[string]*Role
+}
+
+// Role returns the role with the given id.
+func (s *Set) Role(id string) (*Role, bool) {
+	r, ok := s.byID[id]
+	return r, ok
+}
+
+// Title returns the English title of a role or declared position.
+func (s *Set) Title(id string) string {
+	if r, ok := s.byID[id]; ok {
+		return r.Title
+	}
+	if p, ok := s.Config.Position(id); ok {
+		return p.Title
+	}
+	return id
+}
+
+// NewSet checks what only a whole project can show: references to roles,
+// positions and departments, duplicate ids and reporting cycles. Roles with
+// a duplicate id are left out of the set.
+func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
+	s := &Set{Config: cfg, byID: map[string]*Role{}}
+	var ds []diag.Diagnostic
+	sorted := slices.Clone(roles)
+	slices.SortFunc(sorted, func(a, b *Role) int { return strings.Compare(a.File, b.File) })
+	for _, r := range sorted {
+		if r.ID == "" {
+			continue
+		}
+		if prev, dup := s.byID[r.ID]; dup {
+			ds = append(ds, diag.Errorf(r.pos("id"), "duplicate-role",
+				"role id %q is already used by %s; give each role its own id", r.ID, prev.File))
+			continue
+		}
+		s.byID[r.ID] = r
+		s.Roles = append(s.Roles, r)
+	}
+	slices.SortFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.ID, b.ID) })
+
+	known := slices.Sorted(func(yield func(string) bool) {
+		for id := range s.byID {
+			if !yield(id) {
+				return
+			}
+		}
+	})
+	for _, p := range cfg.Positions {
+		if r, dup := s.byID[p.ID]; dup {
+			ds = append(ds, diag.Errorf(nodePos(cfg.File, cfg.root, "positions"), "duplicate-role",
+				"position %q is also a role (%s); remove it from positions", p.ID, r.File))
+		}
+		known = append(known, p.ID)
+	}
+	var depts []string
+	for _, d := range cfg.Departments {
+		depts = append(depts, d.ID)
+	}
+
+	for _, r := range s.Roles {
+		for _, ref := range []struct{ key, val string }{
+			{"reports_to", r.ReportsTo},
+			{"appointed_by", r.AppointedBy},
+			{"substitute", r.Substitute},
+			{"approval.by", r.Approval.By},
+		} {
+			if ref.val == "" || slices.Contains(known, ref.val) {
+				continue
+			}
+			ds = append(ds, diag.Errorf(r.pos(ref.key), "unknown-role",
+				"%s %q is neither a role in roles/ nor a position in %s; %s", ref.key, ref.val, ConfigFile, suggestRef(ref.val, known)))
+		}
+		if r.Department != "" && !slices.Contains(depts, r.Department) {
+			ds = append(ds, diag.Errorf(r.pos("department"), "unknown-department",
+				"department %q is not declared in %s; %s", r.Department, ConfigFile, suggestRef(r.Department, depts)))
+		}
+		if r.Substitute != "" && r.Substitute == r.ID {
+			ds = append(ds, diag.Errorf(r.pos("substitute"), "self-substitute",
+				"a role cannot stand in for itself; name the role that covers during absence"))
+		}
+	}
+	ds = append(ds, s.cycles()...)
+	return s, ds
+}
+
+func suggestRef(got string, known []string) string {
+	best, bestD := "", 4
+	for _, k := range known {
+		if d := editDistance(got, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	return "add it or fix the id"
+}
+
+// cycles reports every role that sits on a reports_to cycle, once per cycle
+// member, so each file in the loop gets its own annotation.
+func (s *Set) cycles() []diag.Diagnostic {
+	const (
+		unvisited = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var ds []diag.Diagnostic
+	for _, start := range s.Roles {
+		var stack []string
+		id := start.ID
+		for {
+			if state[id] == done {
+				break
+			}
+			if state[id] == active {
+				i := slices.Index(stack, id)
+				loop := append(slices.Clone(stack[i:]), id)
+				for _, m := range stack[i:] {
+					ds = append(ds, diag.Errorf(s.byID[m].pos("reports_to"), "reporting-cycle",
+						"reporting cycle %s; make one of these roles report outside the loop", strings.Join(loop, " → ")))
+				}
+				break
+			}
+			r, ok := s.byID[id]
+			if !ok {
+				break
+			}
+			state[id] = active
+			stack = append(stack, id)
+			id = r.ReportsTo
+		}
+		for _, m := range stack {
+			state[m] = done
+		}
+	}
+	return ds
+}
+
+// LoadFS loads every .yaml or .yml file below dir in fsys. Files are shown
+// in diagnostics as path.Join(prefix, name-below-dir). Symbolic links to
+// directories are not followed, so a link loop cannot hang the walk.
+func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
+	var roles []*Role
+	var ds []diag.Diagnostic
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
+		shown := path.Join(prefix, rel)
+		if err != nil {
+			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", unwrapPath(err)))
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := path.Ext(p)
+		if ext != ".yaml" && ext != ".yml" || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+				ds = append(ds, diag.Warnf(diag.Pos{File: shown}, "symlink-dir", "not following the link to a directory; move the files in or list them"))
+				return nil
+			}
+		}
+		data, err := readLimited(fsys, p)
+		if err != nil {
+			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", unwrapPath(err)))
+			return nil
+		}
+		r, rds := Load(shown, data)
+		ds = append(ds, rds...)
+		if r != nil {
+			roles = append(roles, r)
+		}
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, "read-error", "cannot read: %v", unwrapPath(err)))
+	}
+	return roles, ds
+}
+
+// readLimited reads at most one byte over MaxFileSize, so Load can report
+// the size without a huge file ever being held in memory.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// ReadFile reads a file of fsys with the same size bound as the loader.
+func ReadFile(fsys fs.FS, name string) ([]byte, error) { return readLimited(fsys, name) }
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
