@@ -10,6 +10,7 @@ import (
 
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/i18n"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/spf13/cobra"
@@ -124,10 +125,14 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 // but only their own problems (and the configuration's) are reported.
 func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
-		_, ds, err := p.Load()
+		set, ds, err := p.Load()
 		if err != nil {
 			return nil, internalErr(err)
 		}
+		if set != nil {
+			ds = append(ds, translations(p, set)...)
+		}
+		diag.Sort(ds)
 		return ds, nil
 	}
 	var given []*role.Role
@@ -181,14 +186,20 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		ids[r.ID] = true
 	}
 	ctx := slices.DeleteFunc(all, func(r *role.Role) bool { return ids[r.ID] || wanted[r.File] })
-	_, sds := role.NewSet(cfg, append(given, ctx...))
-	for _, d := range sds {
+	set, sds := role.NewSet(cfg, append(given, ctx...))
+	for _, d := range append(sds, translations(p, set)...) {
 		if wanted[d.Pos.File] || d.Pos.File == cfg.File {
 			ds = append(ds, d)
 		}
 	}
 	diag.Sort(ds)
 	return ds, nil
+}
+
+// translations checks the catalogs against the roles.
+func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
+	cats, ds := p.LoadCatalogs()
+	return append(ds, i18n.CheckProject(set, cats, p.Locales.Shown, p.English)...)
 }
 
 func unwrapPath(err error) error {

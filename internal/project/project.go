@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/i18n"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -157,4 +159,27 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// LoadCatalogs reads the translation catalogs.
+func (p *Project) LoadCatalogs() (map[string]*i18n.Catalog, []diag.Diagnostic) {
+	return i18n.LoadCatalogs(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
+}
+
+// English returns an extracted English catalog file, if the project has it.
+func (p *Project) English(name string) ([]byte, bool) {
+	data, err := fs.ReadFile(p.Locales.FS, path.Join(p.Locales.Root, i18n.Source, name))
+	return data, err == nil
+}
+
+// LocalesDir returns the on-disk locales directory that i18n commands
+// write to, or an error when the locales are the built-in ones.
+func (p *Project) LocalesDir() (string, error) {
+	if p.Locales.Embedded {
+		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
+	}
+	if p.dir != "" && !filepath.IsAbs(p.Locales.Shown) {
+		return filepath.Join(p.dir, filepath.FromSlash(p.Locales.Shown)), nil
+	}
+	return filepath.FromSlash(p.Locales.Shown), nil
 }

@@ -1,6 +1,9 @@
 package role
 
-import "gopkg.in/yaml.v3"
+import (
+	"github.com/roledoc/roledoc/internal/diag"
+	"gopkg.in/yaml.v3"
+)
 
 // ConfigFile is the project configuration's file name.
 const ConfigFile = "roledoc.yaml"
@@ -48,3 +51,6 @@ func findNamed(ns []Named, id string) (Named, bool) {
 	}
 	return Named{}, false
 }
+
+// Pos returns the position of a value in roledoc.yaml, such as "languages".
+func (c *Config) Pos(p string) diag.Pos { return nodePos(c.File, c.root, p) }

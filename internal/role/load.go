@@ -34,7 +34,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 	r.root = root
 	ds = append(ds, validateStruct(name, root, r, ds)...)
 	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
-		ds = append(ds, diag.Errorf(r.pos("id"), "id-mismatch",
+		ds = append(ds, diag.Errorf(r.Pos("id"), "id-mismatch",
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
 	diag.Sort(ds)
@@ -54,10 +54,10 @@ func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
 	return c, ds
 }
 
-// pos returns the position of the value at a dotted path such as
+// Pos returns the position of the value at a dotted path such as
 // "requirements.field" or "duties[2].text", or of the nearest enclosing node
 // that exists when the value is missing.
-func (r *Role) pos(p string) diag.Pos { return nodePos(r.File, r.root, p) }
+func (r *Role) Pos(p string) diag.Pos { return nodePos(r.File, r.root, p) }
 
 func nodePos(file string, root *yaml.Node, p string) diag.Pos {
 	n := lookup(root, p)
@@ -110,11 +110,11 @@ func splitPath(p string) []string {
 	return strings.FieldsFunc(p, func(r rune) bool { return r == '.' })
 }
 
-// decode turns bytes into a YAML node tree and v. It reports, with
-// positions, everything yaml.v3 would stop at or only mention by line:
-// encoding problems, syntax errors, duplicate keys, aliases, unknown fields
-// and values of the wrong kind.
-func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
+// Parse turns a YAML file into its root node, reporting with positions
+// what yaml.v3 would stop at or only mention by line: size, encoding,
+// syntax, extra documents and aliases. The root is nil when the file holds
+// nothing usable. Catalogs share it with role files.
+func Parse(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	var ds []diag.Diagnostic
 	switch {
@@ -174,6 +174,21 @@ func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 		}
 		return nil, append(ds, diag.Errorf(at(first.Line, first.Column), "yaml-alias",
 			"aliases such as *%s are not supported%s; write each value out in full", first.Value, more))
+	}
+	return root, ds
+}
+
+// decode parses a file into v, also reporting, with positions, duplicate
+// keys, unknown fields and values of the wrong kind.
+func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
+	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
+	root, ds := Parse(name, data)
+	if root == nil {
+		return nil, ds
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "wrong-type",
+			"file must be a mapping of fields (key: value), found %s", kindName(root)))
 	}
 	w := walker{file: name}
 	w.walk(root, reflect.TypeOf(v).Elem())

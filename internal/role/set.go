@@ -48,7 +48,7 @@ func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
 			continue
 		}
 		if prev, dup := s.byID[r.ID]; dup {
-			ds = append(ds, diag.Errorf(r.pos("id"), "duplicate-role",
+			ds = append(ds, diag.Errorf(r.Pos("id"), "duplicate-role",
 				"role id %q is already used by %s; give each role its own id", r.ID, prev.File))
 			continue
 		}
@@ -86,15 +86,15 @@ func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
 			if ref.val == "" || slices.Contains(known, ref.val) {
 				continue
 			}
-			ds = append(ds, diag.Errorf(r.pos(ref.key), "unknown-role",
+			ds = append(ds, diag.Errorf(r.Pos(ref.key), "unknown-role",
 				"%s %q is neither a role in roles/ nor a position in %s; %s", ref.key, ref.val, ConfigFile, suggestRef(ref.val, known)))
 		}
 		if r.Department != "" && !slices.Contains(depts, r.Department) {
-			ds = append(ds, diag.Errorf(r.pos("department"), "unknown-department",
+			ds = append(ds, diag.Errorf(r.Pos("department"), "unknown-department",
 				"department %q is not declared in %s; %s", r.Department, ConfigFile, suggestRef(r.Department, depts)))
 		}
 		if r.Substitute != "" && r.Substitute == r.ID {
-			ds = append(ds, diag.Errorf(r.pos("substitute"), "self-substitute",
+			ds = append(ds, diag.Errorf(r.Pos("substitute"), "self-substitute",
 				"a role cannot stand in for itself; name the role that covers during absence"))
 		}
 	}
@@ -136,7 +136,7 @@ func (s *Set) cycles() []diag.Diagnostic {
 				i := slices.Index(stack, id)
 				loop := append(slices.Clone(stack[i:]), id)
 				for _, m := range stack[i:] {
-					ds = append(ds, diag.Errorf(s.byID[m].pos("reports_to"), "reporting-cycle",
+					ds = append(ds, diag.Errorf(s.byID[m].Pos("reports_to"), "reporting-cycle",
 						"reporting cycle %s; make one of these roles report outside the loop", strings.Join(loop, " → ")))
 				}
 				break

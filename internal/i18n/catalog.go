@@ -1,0 +1,317 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/role"
+	"gopkg.in/yaml.v3"
+)
+
+// Catalog files per language. Role content and the interface are kept apart
+// so translators can take them on separately; glossary.yaml is reference
+// for translators and never holds messages.
+const (
+	RolesFile    = "roles.yaml"
+	UIFile       = "ui.yaml"
+	GlossaryFile = "glossary.yaml"
+)
+
+// FileFor names the catalog file a message id belongs in.
+func FileFor(id string) string {
+	if strings.HasPrefix(id, "ui.") || strings.HasPrefix(id, "positions.") || strings.HasPrefix(id, "departments.") {
+		return UIFile
+	}
+	return RolesFile
+}
+
+// Translation is one message in a language catalog.
+type Translation struct {
+	Msg  *i18n.Message
+	Pos  diag.Pos            // the key
+	Form map[string]diag.Pos // each plural form's value
+}
+
+// forms lists the plural forms a message sets, in CLDR order.
+func forms(m *i18n.Message) map[string]string {
+	out := map[string]string{}
+	for _, f := range []struct {
+		name string
+		val  string
+	}{{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other}} {
+		if f.val != "" {
+			out[f.name] = f.val
+		}
+	}
+	return out
+}
+
+// Empty reports whether a translation has no text yet.
+func (t *Translation) Empty() bool { return len(forms(t.Msg)) == 0 }
+
+// Catalog is one language's translations.
+type Catalog struct {
+	Lang     Language
+	Dir      string // as shown in diagnostics: locales/ar
+	Msgs     map[string]*Translation
+	Glossary map[string]string
+	// Broken names files that had errors; merge and import leave them alone.
+	Broken map[string]bool
+}
+
+// LoadCatalogs reads every language directory below root in fsys. The
+// English directory holds the extracted source and is not loaded as a
+// translation.
+func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
+	cats := map[string]*Catalog{}
+	var ds []diag.Diagnostic
+	entries, err := fs.ReadDir(fsys, root)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return cats, nil
+		}
+		return cats, []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read locales: %v", err)}
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		dir := path.Join(shown, e.Name())
+		lang, err := Lookup(e.Name())
+		if err != nil {
+			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "%v; name the directory after a language tag such as id, nl, ar or tl", err))
+			continue
+		}
+		if lang.Tag != e.Name() {
+			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "directory %q should be named %q", e.Name(), lang.Tag))
+			continue
+		}
+		if lang.Tag == Source {
+			continue
+		}
+		c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Broken: map[string]bool{}}
+		cats[lang.Tag] = c
+		files, _ := fs.ReadDir(fsys, path.Join(root, e.Name()))
+		for _, f := range files {
+			name := f.Name()
+			shownFile := path.Join(dir, name)
+			ext := path.Ext(name)
+			if f.IsDir() || strings.HasPrefix(name, ".") {
+				continue
+			}
+			if ext == ".toml" {
+				ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
+				continue
+			}
+			if ext != ".yaml" && ext != ".yml" && ext != ".json" {
+				continue
+			}
+			data, err := role.ReadFile(fsys, path.Join(root, e.Name(), name))
+			if err != nil {
+				ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "read-error", "cannot read: %v", err))
+				continue
+			}
+			var fds []diag.Diagnostic
+			if name == GlossaryFile {
+				fds = c.parseGlossary(shownFile, data)
+			} else {
+				fds = c.parse(shownFile, data)
+			}
+			if diag.HasErrors(fds) {
+				c.Broken[name] = true
+			}
+			ds = append(ds, fds...)
+		}
+	}
+	return cats, ds
+}
+
+// parseDoc parses a catalog file into its top-level mapping, reporting what
+// the role loader reports for encoding and syntax.
+func parseDoc(file string, data []byte) (*yaml.Node, []diag.Diagnostic) {
+	root, ds := role.Parse(file, data)
+	if root == nil {
+		// An empty catalog is no error: it has no messages yet.
+		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, append(ds, diag.Errorf(at(file, root), "wrong-type",
+			"a catalog must map message ids to translations"))
+	}
+	return root, ds
+}
+
+func at(file string, n *yaml.Node) diag.Pos { return diag.Pos{File: file, Line: n.Line, Col: n.Column} }
+
+// parse reads messages from a catalog file: each key is a message id whose
+// value is the text, or a mapping of hash, description and plural forms.
+func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
+	root, ds := parseDoc(file, data)
+	if root == nil {
+		return ds
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if prev, dup := c.Msgs[k.Value]; dup {
+			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "message %q is already defined at %s; keep one", k.Value, prev.Pos))
+			continue
+		}
+		t := &Translation{Msg: &i18n.Message{ID: k.Value}, Pos: at(file, k), Form: map[string]diag.Pos{}}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			t.Msg.Other = v.Value
+			t.Form["other"] = at(file, v)
+		case yaml.MappingNode:
+			seen := map[string]bool{}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				fk, fv := v.Content[j], v.Content[j+1]
+				if seen[fk.Value] {
+					ds = append(ds, diag.Errorf(at(file, fk), "duplicate-key", "%q is set twice in message %q", fk.Value, k.Value))
+					continue
+				}
+				seen[fk.Value] = true
+				if fv.Kind != yaml.ScalarNode {
+					ds = append(ds, diag.Errorf(at(file, fv), "wrong-type", "%s of %q must be text; nested groups are not supported, write the full message id", fk.Value, k.Value))
+					continue
+				}
+				if !setField(t.Msg, fk.Value, fv.Value) {
+					ds = append(ds, diag.Errorf(at(file, fk), "unknown-plural",
+						"%q is not a plural form or message field; use zero, one, two, few, many, other, hash or description", fk.Value))
+					continue
+				}
+				if isForm(fk.Value) {
+					t.Form[fk.Value] = at(file, fv)
+				}
+			}
+		default:
+			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "message %q must be text or a mapping of plural forms", k.Value))
+			continue
+		}
+		c.Msgs[k.Value] = t
+	}
+	return ds
+}
+
+func isForm(s string) bool {
+	return slices.Contains([]string{"zero", "one", "two", "few", "many", "other"}, s)
+}
+
+func setField(m *i18n.Message, key, val string) bool {
+	switch key {
+	case "hash":
+		m.Hash = val
+	case "description":
+		m.Description = val
+	case "zero":
+		m.Zero = val
+	case "one":
+		m.One = val
+	case "two":
+		m.Two = val
+	case "few":
+		m.Few = val
+	case "many":
+		m.Many = val
+	case "other":
+		m.Other = val
+	default:
+		return false
+	}
+	return true
+}
+
+func (c *Catalog) parseGlossary(file string, data []byte) []diag.Diagnostic {
+	root, ds := parseDoc(file, data)
+	if root == nil {
+		return ds
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "glossary entries map an English term to its translation"))
+			continue
+		}
+		if _, dup := c.Glossary[k.Value]; dup {
+			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "term %q is listed twice", k.Value))
+			continue
+		}
+		c.Glossary[k.Value] = v.Value
+	}
+	return ds
+}
+
+// marshal writes messages in the canonical catalog form: sorted ids, the
+// English source as a comment above each translation, and forms in CLDR
+// order, so a write of unchanged content gives the same bytes.
+func marshal(w io.Writer, header string, msgs []*i18n.Message, source map[string]*Entry) error {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	sorted := slices.Clone(msgs)
+	slices.SortFunc(sorted, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
+	for _, m := range sorted {
+		k := &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID}
+		if e, ok := source[m.ID]; ok && source != nil {
+			k.HeadComment = sourceComment(e.Msg)
+		}
+		v := &yaml.Node{Kind: yaml.MappingNode}
+		add := func(key, val string, keepEmpty bool) {
+			if val == "" && !keepEmpty {
+				return
+			}
+			v.Content = append(v.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, &yaml.Node{Kind: yaml.ScalarNode, Value: val, Style: style(val)})
+		}
+		add("description", m.Description, false)
+		add("hash", m.Hash, false)
+		fs := forms(m)
+		add("zero", m.Zero, false)
+		add("one", m.One, false)
+		add("two", m.Two, false)
+		add("few", m.Few, false)
+		add("many", m.Many, false)
+		add("other", m.Other, len(fs) == 0)
+		root.Content = append(root.Content, k, v)
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: header, Content: []*yaml.Node{root}}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// style quotes values YAML would otherwise read as something else, and
+// keeps multi-line text readable.
+func style(s string) yaml.Style {
+	if s == "" {
+		return yaml.DoubleQuotedStyle // "" reads as untranslated, not as null
+	}
+	if strings.Contains(s, "\n") {
+		return yaml.LiteralStyle
+	}
+	return 0
+}
+
+func sourceComment(m *i18n.Message) string {
+	var b strings.Builder
+	for _, f := range []struct{ name, val string }{{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other}} {
+		if f.val == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		label := "en"
+		if f.name != "other" || m.One != "" {
+			label = "en " + f.name
+		}
+		fmt.Fprintf(&b, "%s: %s", label, strings.ReplaceAll(f.val, "\n", " "))
+	}
+	return b.String()
+}

@@ -1,0 +1,310 @@
+package i18n
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	gotemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/role"
+	"golang.org/x/text/language"
+)
+
+// Localizer turns roles into documents in any language. It is built once
+// per run and is safe for concurrent use.
+type Localizer struct {
+	set    *role.Set
+	src    map[string]*Entry
+	bundle *i18n.Bundle
+}
+
+// NewLocalizer loads the source messages and every catalog into one
+// go-i18n bundle, with English as the fallback.
+func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
+	src := index(SourceMessages(set))
+	b := i18n.NewBundle(language.English)
+	for _, e := range src {
+		b.MustAddMessages(language.English, e.Msg)
+	}
+	for _, c := range cats {
+		tag := language.MustParse(c.Lang.Tag)
+		for _, t := range c.Msgs {
+			if _, ok := src[t.Msg.ID]; ok && !t.Empty() {
+				b.MustAddMessages(tag, t.Msg)
+			}
+		}
+	}
+	return &Localizer{set: set, src: src, bundle: b}
+}
+
+// session localizes one document, collecting the messages that fell back
+// to English.
+type session struct {
+	l       *Localizer
+	lang    Language
+	loc     *i18n.Localizer
+	missing []diag.Diagnostic
+}
+
+func (l *Localizer) session(lang Language) *session {
+	return &session{l: l, lang: lang, loc: i18n.NewLocalizer(l.bundle, lang.Tag)}
+}
+
+// t returns a message in the session's language, or the English with a
+// warning when there is no translation.
+func (s *session) t(id string, data map[string]any, count any) string {
+	e, ok := s.l.src[id]
+	if !ok {
+		return id
+	}
+	lc := &i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count}
+	if e.Literal {
+		lc.TemplateParser = gotemplate.IdentityParser{}
+	}
+	out, tag, err := s.loc.LocalizeWithTag(lc)
+	if err != nil || tag.String() != s.lang.Tag {
+		if s.lang.Tag != Source {
+			pos := e.Pos
+			if pos.File == "" {
+				pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + FileFor(id)}
+			}
+			s.missing = append(s.missing, diag.Warnf(pos, "missing-translation", "%s has no %s translation; using the English", id, s.lang.Native))
+		}
+		if out == "" {
+			return e.Msg.Other
+		}
+	}
+	return out
+}
+
+func (s *session) plain(id string) string { return s.t(id, nil, nil) }
+
+// title is the translated title of a role or declared position.
+func (s *session) title(id string) string {
+	if _, ok := s.l.set.Role(id); ok {
+		return s.plain(RoleKey(id, "title"))
+	}
+	if _, ok := s.l.set.Config.Position(id); ok {
+		return s.plain("positions." + id + ".title")
+	}
+	return id
+}
+
+// Date formats a YYYY-MM-DD date with the language's month names and
+// order. Digits stay Western in every language, Arabic included.
+func (s *session) date(iso string) string {
+	d, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return s.t("ui.date", map[string]any{
+		"Day":   strconv.Itoa(d.Day()),
+		"Month": s.plain("ui.month." + strconv.Itoa(int(d.Month()))),
+		"Year":  strconv.Itoa(d.Year()),
+	}, nil)
+}
+
+func (s *session) count(id string, n int) string {
+	return s.t(id, map[string]any{"Count": strconv.Itoa(n)}, n)
+}
+
+func (s *session) labels() doc.Labels {
+	return doc.Labels{
+		Approved:  s.plain("ui.label.approved"),
+		Name:      s.plain("ui.label.name"),
+		Signature: s.plain("ui.label.signature"),
+		Date:      s.plain("ui.label.date"),
+		Languages: s.plain("ui.label.languages"),
+		Index:     s.plain("ui.index.back"),
+		Target:    s.plain("ui.label.target"),
+	}
+}
+
+func (l *Localizer) alternates(current string) []doc.Alternate {
+	var out []doc.Alternate
+	for _, tag := range l.set.Config.Languages {
+		lang, err := Lookup(tag)
+		if err != nil {
+			continue
+		}
+		out = append(out, doc.Alternate{Lang: lang.Tag, Name: lang.Native, Current: lang.Tag == current})
+	}
+	return out
+}
+
+// Document localizes one role. The diagnostics are warnings for messages
+// that fell back to English.
+func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag.Diagnostic) {
+	s := l.session(lang)
+	d := &doc.Document{
+		Lang:         lang.Tag,
+		Dir:          lang.Dir(),
+		RoleID:       r.ID,
+		Organization: l.set.Config.Organization,
+		Kind:         s.plain("ui.kind"),
+		Title:        s.plain(RoleKey(r.ID, "title")),
+		Version:      r.Version,
+		Effective:    s.date(r.Effective),
+		Labels:       s.labels(),
+		Alternates:   l.alternates(lang.Tag),
+		Generator:    "roledoc " + roledoc.Version,
+	}
+	if _, ok := l.set.Config.Department(r.Department); ok {
+		d.Department = s.plain("departments." + r.Department + ".title")
+	}
+	d.Meta = []doc.Field{
+		{Label: s.plain("ui.label.department"), Value: d.Department},
+		{Label: s.plain("ui.label.version"), Value: d.Version},
+		{Label: s.plain("ui.label.effective"), Value: d.Effective},
+	}
+
+	var prov []doc.Item
+	ref := func(label, id string) doc.Item {
+		it := doc.Item{Label: s.plain(label), Text: s.title(id)}
+		if _, ok := l.set.Role(id); ok {
+			it.Link = id
+		}
+		return it
+	}
+	prov = append(prov,
+		doc.Item{Label: s.plain("ui.label.category"), Text: s.plain("ui.category." + r.Category)},
+		ref("ui.label.appointed_by", r.AppointedBy),
+		ref("ui.label.reports_to", r.ReportsTo),
+		ref("ui.label.substitute", r.Substitute),
+		doc.Item{Label: s.plain("ui.label.education"), Text: s.plain("ui.education." + r.Requirements.Education)},
+	)
+	if r.Requirements.Field != "" {
+		prov = append(prov, doc.Item{Label: s.plain("ui.label.field"), Text: s.plain(RoleKey(r.ID, "requirements", "field"))})
+	}
+	exp := s.plain("ui.experience.none")
+	if y := r.Requirements.ExperienceYears; y != nil && *y > 0 {
+		exp = s.count("ui.experience", *y)
+	}
+	prov = append(prov, doc.Item{Label: s.plain("ui.label.experience"), Text: exp})
+	sub := func(label, section string, items []role.Item) {
+		if len(items) == 0 {
+			return
+		}
+		it := doc.Item{Label: s.plain(label)}
+		for _, x := range items {
+			it.Sub = append(it.Sub, s.plain(RoleKey(r.ID, section, x.ID)))
+		}
+		prov = append(prov, it)
+	}
+	sub("ui.label.other", "requirements.other", r.Requirements.Other)
+	sub("ui.label.knowledge", "knowledge", r.Knowledge)
+	sub("ui.label.guided_by", "guided_by", r.GuidedBy)
+
+	list := func(section string, items []role.Item) []doc.Item {
+		out := make([]doc.Item, len(items))
+		for i, x := range items {
+			out[i] = doc.Item{Text: s.plain(RoleKey(r.ID, section, x.ID))}
+		}
+		return out
+	}
+	crit := make([]doc.Item, len(r.Criteria))
+	for i, c := range r.Criteria {
+		crit[i] = doc.Item{Text: s.plain(RoleKey(r.ID, "criteria", c.ID))}
+		if c.Target != "" {
+			crit[i].Target = s.plain(RoleKey(r.ID, "criteria", c.ID, "target"))
+		}
+	}
+	d.Sections = []doc.Section{
+		{Title: s.plain("ui.section.provisions"), Items: prov},
+		{Title: s.plain("ui.section.duties"), Items: list("duties", r.Duties)},
+		{Title: s.plain("ui.section.rights"), Items: list("rights", r.Rights)},
+		{Title: s.plain("ui.section.responsibilities"), Items: list("responsibilities", r.Responsibilities)},
+		{Title: s.plain("ui.section.criteria"), Items: crit},
+	}
+	for i := range d.Sections {
+		sec := &d.Sections[i]
+		sec.Number = strconv.Itoa(i + 1)
+		for j := range sec.Items {
+			sec.Items[j].Number = fmt.Sprintf("%d.%d", i+1, j+1)
+		}
+	}
+	d.Approval = doc.Approval{Title: s.title(r.Approval.By), Name: r.Approval.Name}
+	if r.Approval.Date != "" {
+		d.Approval.Date = s.date(r.Approval.Date)
+	}
+	d.Subject = d.Kind + ": " + d.Title
+	// The footer depends on the page count, known only while rendering;
+	// a closure keeps the catalog out of the renderer's sight.
+	s.plain("ui.page") // records a fallback warning now, not per page
+	loc := s.loc
+	d.PageOf = func(page, pages int) string {
+		out, _ := loc.Localize(&i18n.LocalizeConfig{MessageID: "ui.page", TemplateData: map[string]any{"Page": page, "Pages": pages}})
+		return out
+	}
+	return d, s.missing
+}
+
+// Index localizes the index page of one language.
+func (l *Localizer) Index(lang Language) *doc.Index {
+	s := l.session(lang)
+	ix := &doc.Index{
+		Lang:         lang.Tag,
+		Dir:          lang.Dir(),
+		Organization: l.set.Config.Organization,
+		Title:        s.plain("ui.index.title"),
+		ChartTitle:   s.plain("ui.index.chart"),
+		Count:        s.count("ui.index.count", len(l.set.Roles)),
+		Alternates:   l.alternates(lang.Tag),
+		Generator:    "roledoc " + roledoc.Version,
+		Labels:       s.labels(),
+	}
+	for _, dep := range l.set.Config.Departments {
+		g := doc.Department{Title: s.plain("departments." + dep.ID + ".title")}
+		for _, r := range l.set.Roles {
+			if r.Department == dep.ID {
+				g.Roles = append(g.Roles, doc.RoleRef{ID: r.ID, Title: s.title(r.ID)})
+			}
+		}
+		if len(g.Roles) > 0 {
+			ix.Departments = append(ix.Departments, g)
+		}
+	}
+	ix.Chart = l.chart(s)
+	return ix
+}
+
+// chart builds the reporting tree: roots are positions or roles whose
+// manager has no role file, children follow reports_to.
+func (l *Localizer) chart(s *session) []*doc.Node {
+	children := map[string][]string{}
+	var roots []string
+	for _, r := range l.set.Roles {
+		if _, ok := l.set.Role(r.ReportsTo); ok && r.ReportsTo != r.ID {
+			children[r.ReportsTo] = append(children[r.ReportsTo], r.ID)
+			continue
+		}
+		if !slices.Contains(roots, r.ReportsTo) {
+			roots = append(roots, r.ReportsTo)
+		}
+		children[r.ReportsTo] = append(children[r.ReportsTo], r.ID)
+	}
+	var build func(id string, depth int) *doc.Node
+	build = func(id string, depth int) *doc.Node {
+		n := &doc.Node{Title: s.title(id)}
+		if _, ok := l.set.Role(id); ok {
+			n.ID = id
+		}
+		if depth > 64 { // cycles are reported by check; never recurse forever
+			return n
+		}
+		for _, c := range children[id] {
+			n.Reports = append(n.Reports, build(c, depth+1))
+		}
+		return n
+	}
+	var out []*doc.Node
+	for _, r := range roots {
+		out = append(out, build(r, 0))
+	}
+	return out
+}
