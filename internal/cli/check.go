@@ -46,19 +46,23 @@ func (f *projectFlags) resolve(env *Env) (*project.Project, error) {
 
 // reportFlags control how diagnostics are printed.
 type reportFlags struct {
+	flag   string
 	format string
 	strict bool
 }
 
-func (f *reportFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.format, "format", "text", "diagnostics format: "+strings.Join(diag.Formats, ", "))
-	cmd.Flags().BoolVar(&f.strict, "strict", false, "treat warnings as errors")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diag.Formats, cobra.ShellCompDirectiveNoFileComp))
+// register adds the flags; name is "format" for check and "report" for
+// build, whose --format chooses output formats.
+func (f *reportFlags) register(cmd *cobra.Command, name string) {
+	f.flag = name
+	cmd.Flags().StringVar(&f.format, name, "text", "diagnostics format: "+strings.Join(diag.Formats, ", "))
+	cmd.Flags().BoolVar(&f.strict, "strict", false, "treat warnings (such as missing translations) as errors")
+	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(diag.Formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
 func (f *reportFlags) validate() error {
 	if !slices.Contains(diag.Formats, f.format) {
-		return usageErr("unknown --format %q; use one of: %s", f.format, strings.Join(diag.Formats, ", "))
+		return usageErr("unknown --%s %q; use one of: %s", f.flag, f.format, strings.Join(diag.Formats, ", "))
 	}
 	return nil
 }
@@ -116,7 +120,7 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 		},
 	}
 	pf.register(cmd)
-	rf.register(cmd)
+	rf.register(cmd, "format")
 	return cmd
 }
 

@@ -54,7 +54,7 @@ func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
 	cats, cds := p.LoadCatalogs()
 	ds = append(ds, cds...)
 	if set == nil || diag.HasErrors(ds) {
-		rf := reportFlags{format: "text"}
+		rf := reportFlags{flag: "format", format: "text"}
 		diag.Sort(ds)
 		if err := rf.report(env, w, p, ds); err != nil {
 			return nil, err

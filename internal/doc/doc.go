@@ -6,6 +6,7 @@ package doc
 type Document struct {
 	Lang string // BCP 47 tag, such as "ar"
 	Dir  string // "ltr" or "rtl"
+	Page string // paper size: "A4" or "Letter"
 
 	RoleID       string
 	Organization string
@@ -25,7 +26,7 @@ type Document struct {
 	// Labels are interface strings the layout needs besides the content.
 	Labels Labels
 	// PageOf formats the footer ("Page 2 of 3") in the document's language.
-	PageOf func(page, pages int) string
+	PageOf func(page, pages int) string `json:"-"`
 
 	Alternates []Alternate
 	Generator  string // "roledoc 0.1.0"
@@ -84,6 +85,7 @@ type Alternate struct {
 // organization chart.
 type Index struct {
 	Lang, Dir    string
+	Page         string
 	Organization string
 	Title        string // "Job descriptions"
 	ChartTitle   string
@@ -111,4 +113,17 @@ type RoleRef struct {
 type Node struct {
 	ID, Title string
 	Reports   []*Node
+}
+
+// Home is the page that chooses a language.
+type Home struct {
+	Organization string
+	Generator    string
+	Languages    []HomeLanguage
+}
+
+// HomeLanguage links to one language's index.
+type HomeLanguage struct {
+	Lang, Dir, Name string
+	Title           string // "Job descriptions" in that language
 }

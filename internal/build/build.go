@@ -1,0 +1,392 @@
+// Package build owns a build run: it loads and checks every input, then
+// renders each role in each language and format with a bounded pool of
+// workers into a staging directory that replaces the output only when the
+// whole run succeeded.
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/project"
+	"github.com/roledoc/roledoc/internal/role"
+)
+
+// Formats lists the output formats.
+var Formats = []string{"html", "pdf"}
+
+// Options configure a run.
+type Options struct {
+	Project *project.Project
+	Out     string   // output directory
+	Langs   []string // default: the configured languages
+	Formats []string // default: all
+	Roles   []string // default: all
+	Jobs    int      // workers; default: number of CPUs
+	Force   bool     // render even what is up to date
+	Strict  bool     // missing translations are errors
+	// Progress, when set, is called as documents finish.
+	Progress func(done, total int)
+}
+
+// Result says what a run did.
+type Result struct {
+	Written, Skipped int
+	Diagnostics      []diag.Diagnostic
+	Elapsed          time.Duration
+}
+
+// ErrInvalid means the inputs had errors; the diagnostics say which, and
+// nothing was written.
+var ErrInvalid = errors.New("inputs have errors; nothing was written")
+
+// Renderer draws a document in one format.
+type Renderer interface {
+	// Ext is the file extension, such as "pdf".
+	Ext() string
+	// Fingerprint changes whenever the renderer's own inputs (templates,
+	// fonts) change, so outputs are re-rendered.
+	Fingerprint() string
+	Render(w io.Writer, d *doc.Document) error
+}
+
+// Site renders the pages that are not one role: indexes and the language
+// chooser. It is the HTML renderer in practice.
+type Site interface {
+	Index(w io.Writer, ix *doc.Index) error
+	Home(w io.Writer, h *doc.Home) error
+}
+
+// job is one role in one language, rendered in every requested format.
+type job struct {
+	role *role.Role
+	lang i18n.Language
+}
+
+const manifestName = ".roledoc-manifest.json"
+
+// Run builds everything. Renderers are created by the caller, once, and
+// shared read-only by the workers.
+func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	p := opt.Project
+	set, ds, err := p.Load()
+	if err != nil {
+		return res, err
+	}
+	cats, cds := p.LoadCatalogs()
+	ds = append(ds, cds...)
+	if set == nil || diag.HasErrors(ds) {
+		res.Diagnostics = ds
+		return res, ErrInvalid
+	}
+
+	langs, err := languages(opt.Langs, set.Config.Languages)
+	if err != nil {
+		return res, err
+	}
+	roles, err := selectRoles(set, opt.Roles)
+	if err != nil {
+		return res, err
+	}
+	loc := i18n.NewLocalizer(set, cats)
+
+	// Localize everything first: missing translations must be known
+	// before anything is written, and the documents are small.
+	var jobs []job
+	for _, l := range langs {
+		for _, r := range roles {
+			jobs = append(jobs, job{r, l})
+		}
+	}
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		_, miss := loc.Document(j.role, j.lang)
+		for _, d := range miss {
+			key := d.Pos.String() + d.Message
+			if !seen[key] {
+				seen[key] = true
+				ds = append(ds, d)
+			}
+		}
+	}
+	if opt.Strict {
+		diag.Strict(ds)
+	}
+	diag.Sort(ds)
+	res.Diagnostics = ds
+	if diag.HasErrors(ds) {
+		return res, ErrInvalid
+	}
+
+	out, err := filepath.Abs(opt.Out)
+	if err != nil {
+		return res, err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return res, err
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
+	if err != nil {
+		return res, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(stage)
+		}
+	}()
+	for _, l := range langs {
+		if err := os.MkdirAll(filepath.Join(stage, l.Tag), 0o755); err != nil {
+			return res, err
+		}
+	}
+
+	old := readManifest(out)
+	manifest := map[string]string{}
+	var mu sync.Mutex
+	record := func(name, hash string, wrote bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		manifest[name] = hash
+		if wrote {
+			res.Written++
+		} else {
+			res.Skipped++
+		}
+	}
+	// emit writes one output into the staging directory: a hard link to
+	// the previous output when its inputs are unchanged, else a render.
+	emit := func(name, hash string, render func(io.Writer) error) error {
+		dst := filepath.Join(stage, filepath.FromSlash(name))
+		if !opt.Force && old[name] == hash {
+			if err := os.Link(filepath.Join(out, filepath.FromSlash(name)), dst); err == nil {
+				record(name, hash, false)
+				return nil
+			}
+		}
+		f, err := os.Create(dst)
+		if err != nil {
+			return err
+		}
+		if err := render(f); err != nil {
+			f.Close()
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		record(name, hash, true)
+		return nil
+	}
+
+	fps := map[string]string{}
+	for _, r := range renderers {
+		fps[r.Ext()] = r.Fingerprint()
+	}
+	workers := opt.Jobs
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := len(jobs)
+	var done atomic.Int64
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan job)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if ctx.Err() != nil {
+					continue
+				}
+				d, _ := loc.Document(j.role, j.lang)
+				d.Page = set.Config.Page()
+				h := docHash(d) + d.PageOf(1, 2)
+				for _, r := range renderers {
+					name := j.lang.Tag + "/" + j.role.ID + "." + r.Ext()
+					if err := emit(name, hash(h, fps[r.Ext()]), func(w io.Writer) error { return r.Render(w, d) }); err != nil {
+						errs <- err
+						cancel()
+						break
+					}
+				}
+				n := done.Add(1)
+				if opt.Progress != nil {
+					opt.Progress(int(n), total)
+				}
+			}
+		}()
+	}
+feed:
+	for _, j := range jobs {
+		select {
+		case work <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+
+	if site != nil && slices.ContainsFunc(renderers, func(r Renderer) bool { return r.Ext() == "html" }) {
+		if err := writeSite(set, loc, langs, site, fps["html"], emit); err != nil {
+			return res, err
+		}
+	}
+	if err := writeManifest(stage, manifest); err != nil {
+		return res, err
+	}
+	if err := swap(stage, out); err != nil {
+		return res, err
+	}
+	committed = true
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+func writeSite(set *role.Set, loc *i18n.Localizer, langs []i18n.Language, site Site, fp string, emit func(string, string, func(io.Writer) error) error) error {
+	home := &doc.Home{Organization: set.Config.Organization, Generator: "roledoc " + roledoc.Version}
+	for _, l := range langs {
+		ix := loc.Index(l)
+		ix.Page = set.Config.Page()
+		home.Languages = append(home.Languages, doc.HomeLanguage{Lang: l.Tag, Dir: l.Dir(), Name: l.Native, Title: ix.Title})
+		if err := emit(l.Tag+"/index.html", hash(docHash(ix), fp), func(w io.Writer) error { return site.Index(w, ix) }); err != nil {
+			return err
+		}
+	}
+	return emit("index.html", hash(docHash(home), fp), func(w io.Writer) error { return site.Home(w, home) })
+}
+
+// swap puts the staging directory in place of out.
+func swap(stage, out string) error {
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(stage, out)
+	}
+	if err := exchange(stage, out); err == nil {
+		return os.RemoveAll(stage) // now holds the previous output
+	}
+	// Without an atomic exchange, keep the old output until the new one
+	// is in place.
+	prev := stage + ".old"
+	if err := os.Rename(out, prev); err != nil {
+		return err
+	}
+	if err := os.Rename(stage, out); err != nil {
+		os.Rename(prev, out)
+		return err
+	}
+	return os.RemoveAll(prev)
+}
+
+func languages(flag, configured []string) ([]i18n.Language, error) {
+	tags := configured
+	if len(flag) > 0 {
+		tags = flag
+	}
+	var out []i18n.Language
+	for _, t := range tags {
+		l, err := i18n.Lookup(t)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(out, func(x i18n.Language) bool { return x.Tag == l.Tag }) {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+func selectRoles(set *role.Set, ids []string) ([]*role.Role, error) {
+	if len(ids) == 0 {
+		return set.Roles, nil
+	}
+	var out []*role.Role
+	for _, id := range ids {
+		r, ok := set.Role(id)
+		if !ok {
+			return nil, fmt.Errorf("no role %q in roles/", id)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// docHash fingerprints a document model: everything a renderer can show.
+func docHash(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // document models are plain data
+	}
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+func hash(parts ...string) string {
+	h := sha256.New()
+	io.WriteString(h, roledoc.Version)
+	for _, p := range parts {
+		h.Write([]byte{0})
+		io.WriteString(h, p)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func readManifest(out string) map[string]string {
+	m := map[string]string{}
+	data, err := os.ReadFile(filepath.Join(out, manifestName))
+	if err == nil {
+		_ = json.Unmarshal(data, &m) // a damaged manifest only costs a full render
+	}
+	return m
+}
+
+func writeManifest(stage string, m map[string]string) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("{\n")
+	for i, k := range keys {
+		fmt.Fprintf(&b, "  %q: %q", k, m[k])
+		if i < len(keys)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("}\n")
+	return os.WriteFile(filepath.Join(stage, manifestName), []byte(b.String()), 0o644)
+}

@@ -1,0 +1,203 @@
+// Package html owns rendering documents as self-contained HTML pages with
+// html/template: no script, no network request, everything inline.
+package html
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/roledoc/roledoc/internal/doc"
+)
+
+// Renderer holds parsed templates; it is safe for concurrent use.
+type Renderer struct {
+	role, index, home *template.Template
+	css               template.CSS
+	fingerprint       string
+}
+
+// New parses role.html, index.html, home.html and style.css from dir in
+// fsys.
+func New(fsys fs.FS, dir string) (*Renderer, error) {
+	css, err := fs.ReadFile(fsys, path.Join(dir, "style.css"))
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	r := &Renderer{css: template.CSS(css)}
+	h := sha256.New()
+	h.Write(css)
+	for _, t := range []struct {
+		name string
+		dst  **template.Template
+	}{{"role.html", &r.role}, {"index.html", &r.index}, {"home.html", &r.home}} {
+		src, err := fs.ReadFile(fsys, path.Join(dir, t.name))
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		h.Write(src)
+		*t.dst, err = template.New(t.name).Option("missingkey=error").Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+	}
+	r.fingerprint = hex.EncodeToString(h.Sum(nil))
+	return r, nil
+}
+
+// Ext is the file extension of role pages.
+func (r *Renderer) Ext() string { return "html" }
+
+// Fingerprint identifies the templates, so a change to them re-renders.
+func (r *Renderer) Fingerprint() string { return r.fingerprint }
+
+// Render renders one role page.
+func (r *Renderer) Render(w io.Writer, d *doc.Document) error { return r.Document(w, d) }
+
+// Document renders one role page.
+func (r *Renderer) Document(w io.Writer, d *doc.Document) error {
+	data := struct {
+		Doc                *doc.Document
+		CSS                template.CSS
+		PageSize           string
+		PageCSS, HeaderCSS template.CSS
+		JSONLD             template.JS
+	}{
+		Doc:       d,
+		CSS:       r.css,
+		PageSize:  pageSize(d.Page),
+		PageCSS:   pageCounter(d),
+		HeaderCSS: cssString(d.Organization + " · " + d.Title),
+		JSONLD:    jobPosting(d),
+	}
+	return execute(w, r.role, data)
+}
+
+// Index renders a language's index page.
+func (r *Renderer) Index(w io.Writer, ix *doc.Index) error {
+	data := struct {
+		Index    *doc.Index
+		CSS      template.CSS
+		PageSize string
+	}{ix, r.css, pageSize(ix.Page)}
+	return execute(w, r.index, data)
+}
+
+// Home renders the language chooser.
+func (r *Renderer) Home(w io.Writer, h *doc.Home) error {
+	data := struct {
+		*doc.Home
+		CSS template.CSS
+	}{h, r.css}
+	return execute(w, r.home, data)
+}
+
+// execute renders to a buffer first, so a template error never leaves a
+// half page in w.
+func execute(w io.Writer, t *template.Template, data any) error {
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func pageSize(p string) string {
+	if p == "Letter" {
+		return "letter"
+	}
+	return "A4"
+}
+
+// pageCounter turns the translated "Page {{.Page}} of {{.Pages}}" into a
+// CSS content value with page counters, so the browser's printed footer
+// speaks the document's language.
+func pageCounter(d *doc.Document) template.CSS {
+	if d.PageOf == nil {
+		return `counter(page)`
+	}
+	// Sentinels that no translation contains mark where the numbers go.
+	const p, n = 987654321, 987654322
+	s := d.PageOf(p, n)
+	var parts []string
+	for s != "" {
+		i := strings.Index(s, strconv.Itoa(p))
+		j := strings.Index(s, strconv.Itoa(n))
+		k, counter := i, "counter(page)"
+		if k < 0 || (j >= 0 && j < k) {
+			k, counter = j, "counter(pages)"
+		}
+		if k < 0 {
+			parts = append(parts, string(cssString(s)))
+			break
+		}
+		if k > 0 {
+			parts = append(parts, string(cssString(s[:k])))
+		}
+		parts = append(parts, counter)
+		s = s[k+len(strconv.Itoa(p)):]
+	}
+	return template.CSS(strings.Join(parts, " "))
+}
+
+// cssString quotes s as a CSS string literal, escaping everything that
+// could end the string or the style element.
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r < 0x20:
+			fmt.Fprintf(&b, "\\%x ", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String())
+}
+
+// jobPosting describes the role as schema.org JSON-LD so published pages
+// are machine-readable. json.Marshal escapes <, > and &, so the text cannot
+// close the script element.
+func jobPosting(d *doc.Document) template.JS {
+	var duties, quals []string
+	for _, it := range d.Sections[1].Items {
+		duties = append(duties, it.Text)
+	}
+	for _, it := range d.Sections[0].Items {
+		if it.Label == "" {
+			continue
+		}
+		v := it.Text
+		if len(it.Sub) > 0 {
+			v = strings.Join(it.Sub, "; ")
+		}
+		quals = append(quals, it.Label+": "+v)
+	}
+	ld := map[string]any{
+		"@context":             "https://schema.org",
+		"@type":                "JobPosting",
+		"title":                d.Title,
+		"description":          d.Kind + ": " + d.Title + ". " + strings.Join(duties, " "),
+		"responsibilities":     strings.Join(duties, "\n"),
+		"qualifications":       strings.Join(quals, "\n"),
+		"inLanguage":           d.Lang,
+		"hiringOrganization":   map[string]any{"@type": "Organization", "name": d.Organization},
+		"occupationalCategory": d.Department,
+	}
+	out, err := json.Marshal(ld)
+	if err != nil {
+		return ""
+	}
+	return template.JS(out)
+}
