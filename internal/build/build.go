@@ -151,6 +151,9 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	if err != nil {
 		return res, err
 	}
+	if err := os.Chmod(stage, 0o755); err != nil { // MkdirTemp makes it private
+		return res, err
+	}
 	committed := false
 	defer func() {
 		if !committed {

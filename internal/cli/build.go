@@ -14,6 +14,7 @@ import (
 	"github.com/roledoc/roledoc/internal/build"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/render/html"
+	"github.com/roledoc/roledoc/internal/render/pdf"
 	"github.com/spf13/cobra"
 )
 
@@ -113,7 +114,11 @@ func renderersFor(p *project.Project, formats []string) ([]build.Renderer, build
 		case "html":
 			rs = append(rs, site)
 		case "pdf":
-			// The PDF renderer arrives with the PDF issue.
+			r, err := pdf.New()
+			if err != nil {
+				return nil, nil, internalErr(err)
+			}
+			rs = append(rs, r)
 		default:
 			return nil, nil, usageErr("unknown output format %q; use html or pdf", f)
 		}

@@ -2,6 +2,8 @@
 // and PDF renderers draw, with no YAML or message catalogs behind it.
 package doc
 
+import "time"
+
 // Document is one role in one language, ready to render.
 type Document struct {
 	Lang string // BCP 47 tag, such as "ar"
@@ -15,6 +17,9 @@ type Document struct {
 	Department   string
 	Version      string
 	Effective    string // formatted for the language
+	// Date stamps the output (PDF creation date) so that the same inputs
+	// give the same bytes: the effective date, or SOURCE_DATE_EPOCH.
+	Date time.Time
 
 	// Meta holds the header's label/value pairs, in order.
 	Meta []Field

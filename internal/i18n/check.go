@@ -165,6 +165,8 @@ func trimTemplateErr(err error) string {
 	return s
 }
 
+var actionRE = regexp.MustCompile(`\{\{.*?\}\}`)
+
 var placeholderRE = regexp.MustCompile(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}`)
 
 // placeholders lists the distinct {{.Name}} fields used by any form.
@@ -197,7 +199,8 @@ func list(names []string) string {
 // catalog.
 func scriptProblem(l Language, source, text string) string {
 	var latin, arabic int
-	for _, r := range text {
+	// Template actions ({{.Count}}) are code, not text.
+	for _, r := range actionRE.ReplaceAllString(text, "") {
 		switch {
 		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
 			arabic++

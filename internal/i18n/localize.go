@@ -150,6 +150,7 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 		Title:        s.plain(RoleKey(r.ID, "title")),
 		Version:      r.Version,
 		Effective:    s.date(r.Effective),
+		Date:         effectiveTime(r.Effective),
 		Labels:       s.labels(),
 		Alternates:   l.alternates(lang.Tag),
 		Generator:    "roledoc " + roledoc.Version,
@@ -307,4 +308,11 @@ func (l *Localizer) chart(s *session) []*doc.Node {
 		out = append(out, build(r, 0))
 	}
 	return out
+}
+
+// effectiveTime is the effective date at midnight UTC; a date that does not
+// parse (validation reports it) gives the zero time.
+func effectiveTime(iso string) time.Time {
+	t, _ := time.Parse("2006-01-02", iso)
+	return t
 }
