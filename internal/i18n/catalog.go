@@ -169,6 +169,11 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 			t.Msg.Other = v.Value
 			t.Form["other"] = at(file, v)
 		case yaml.MappingNode:
+			if !hasMessageField(v) {
+				ds = append(ds, diag.Errorf(at(file, v), "wrong-type",
+					"nested groups are not supported; write each message with its full id, such as %s.%s", k.Value, v.Content[0].Value))
+				continue
+			}
 			seen := map[string]bool{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
@@ -197,6 +202,18 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 		c.Msgs[k.Value] = t
 	}
 	return ds
+}
+
+// hasMessageField tells a message (with forms or a hash) from a nested
+// group of messages, which go-i18n allows but roledoc does not.
+func hasMessageField(v *yaml.Node) bool {
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		switch k := v.Content[i].Value; {
+		case isForm(k), k == "hash", k == "description":
+			return true
+		}
+	}
+	return len(v.Content) == 0
 }
 
 func isForm(s string) bool {

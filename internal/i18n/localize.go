@@ -67,7 +67,9 @@ func (s *session) t(id string, data map[string]any, count any) string {
 		lc.TemplateParser = gotemplate.IdentityParser{}
 	}
 	out, tag, err := s.loc.LocalizeWithTag(lc)
-	if err != nil || tag.String() != s.lang.Tag {
+	// go-i18n reports Tagalog as "fil", its canonical tag; compare
+	// languages, not spellings.
+	if got, lerr := Lookup(tag.String()); err != nil || lerr != nil || got.Tag != s.lang.Tag {
 		if s.lang.Tag != Source {
 			pos := e.Pos
 			if pos.File == "" {
