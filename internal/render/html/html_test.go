@@ -1,0 +1,257 @@
+package html
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/role"
+	"github.com/roledoc/roledoc/internal/testtool"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func renderer(t *testing.T) *Renderer {
+	t.Helper()
+	r, err := New(os.DirFS("../../../templates"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// documents localizes a shipped role in every language.
+func documents(t *testing.T, id string) (map[string]*doc.Document, *i18n.Localizer) {
+	t.Helper()
+	cfgData, err := os.ReadFile("../../../roledoc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := role.LoadConfig("roledoc.yaml", cfgData)
+	roles, _ := role.LoadFS(os.DirFS("../../../roles"), ".", "roles")
+	set, ds := role.NewSet(cfg, roles)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	cats, _ := i18n.LoadCatalogs(os.DirFS("../../../locales"), ".", "locales")
+	loc := i18n.NewLocalizer(set, cats)
+	r, _ := set.Role(id)
+	out := map[string]*doc.Document{}
+	for _, l := range i18n.Languages {
+		d, miss := loc.Document(r, l)
+		if len(miss) > 0 {
+			t.Fatalf("%s: %v", l.Tag, miss)
+		}
+		out[l.Tag] = d
+	}
+	return out, loc
+}
+
+func render(t *testing.T, r *Renderer, d *doc.Document) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.Document(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestGoldenAndReproducible(t *testing.T) {
+	r := renderer(t)
+	docs, loc := documents(t, "sales-manager")
+	for _, lang := range []string{"en", "ar"} {
+		got := render(t, r, docs[lang])
+		if again := render(t, r, docs[lang]); !bytes.Equal(got, again) {
+			t.Errorf("%s: two renders differ", lang)
+		}
+		golden(t, "sales-manager."+lang+".html", got)
+	}
+	l, _ := i18n.Lookup("nl")
+	var b bytes.Buffer
+	if err := r.Index(&b, loc.Index(l)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "index.nl.html", b.Bytes())
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("../../../testdata/golden/html", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/render/html -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs; run go test ./internal/render/html -update and review the diff", name)
+	}
+}
+
+// TestStructure parses every language's page and checks what assistive
+// technology and browsers rely on.
+func TestStructure(t *testing.T) {
+	r := renderer(t)
+	docs, _ := documents(t, "sales-manager")
+	for lang, d := range docs {
+		t.Run(lang, func(t *testing.T) {
+			root, err := xhtml.Parse(bytes.NewReader(render(t, r, d)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			htmlEl := find(root, atom.Html)[0]
+			wantDir := "ltr"
+			if lang == "ar" {
+				wantDir = "rtl"
+			}
+			if attr(htmlEl, "lang") != lang || attr(htmlEl, "dir") != wantDir {
+				t.Errorf("<html lang=%q dir=%q>", attr(htmlEl, "lang"), attr(htmlEl, "dir"))
+			}
+			if n := len(find(root, atom.H1)); n != 1 {
+				t.Errorf("%d h1 elements, want 1", n)
+			}
+			// Heading levels never skip: h1, then h2s only.
+			var levels []int
+			walk(root, func(n *xhtml.Node) {
+				if n.Type == xhtml.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+					levels = append(levels, int(n.Data[1]-'0'))
+				}
+			})
+			for i := 1; i < len(levels); i++ {
+				if levels[i] > levels[i-1]+1 {
+					t.Errorf("heading h%d follows h%d", levels[i], levels[i-1])
+				}
+			}
+			if n := len(find(root, atom.Ol)); n != 5 {
+				t.Errorf("%d ordered lists, want 5 (one per section)", n)
+			}
+			alternates := 0
+			for _, l := range find(root, atom.Link) {
+				if attr(l, "rel") != "alternate" {
+					t.Errorf("external resource <link rel=%q>", attr(l, "rel"))
+				}
+				if attr(l, "hreflang") != "" {
+					alternates++
+				}
+			}
+			if alternates != 5 {
+				t.Errorf("%d hreflang alternates, want 5", alternates)
+			}
+			walk(root, func(n *xhtml.Node) {
+				if n.Type == xhtml.ElementNode && attr(n, "src") != "" {
+					t.Errorf("<%s src=%q> makes a network request", n.Data, attr(n, "src"))
+				}
+			})
+			gen := false
+			for _, m := range find(root, atom.Meta) {
+				if attr(m, "name") == "generator" && strings.HasPrefix(attr(m, "content"), "roledoc ") {
+					gen = true
+				}
+			}
+			if !gen {
+				t.Error("no <meta name=generator>")
+			}
+		})
+	}
+}
+
+// Text from role files is escaped: markup in a duty is shown, not run.
+func TestEscapesContent(t *testing.T) {
+	r := renderer(t)
+	docs, _ := documents(t, "sales-manager")
+	d := *docs["en"]
+	d.Sections = append([]doc.Section(nil), d.Sections...)
+	d.Sections[1].Items = []doc.Item{{Number: "2.1", Text: `<script>alert("x")</script> & {{template "y"}}`}}
+	d.Title = `</style><script>bad()</script>`
+	out := string(render(t, r, &d))
+	if strings.Contains(out, "<script>alert") || strings.Contains(out, "<script>bad") {
+		t.Fatal("markup from content reached the page unescaped")
+	}
+	if !strings.Contains(out, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; {{template &#34;y&#34;}}") {
+		t.Error("escaped duty text not found")
+	}
+}
+
+// TestChromiumLayout opens the Arabic page in headless Chromium: the
+// document direction must be rtl and section headings must sit on the
+// right half of the page.
+func TestChromiumLayout(t *testing.T) {
+	bin, args := testtool.Chromium(t)
+	r := renderer(t)
+	docs, _ := documents(t, "sales-manager")
+	for _, tc := range []struct {
+		lang, dir string
+		right     bool
+	}{{"ar", "rtl", true}, {"en", "ltr", false}} {
+		page := render(t, r, docs[tc.lang])
+		// A probe script, added only for this test, writes what the
+		// browser computed into the DOM that --dump-dom prints.
+		probe := `<script>addEventListener("load",()=>{const h=document.querySelector("h2");const b=h.querySelector(".num").getBoundingClientRect();` +
+			`document.body.setAttribute("data-probe",getComputedStyle(document.documentElement).direction+" "+Math.round(b.left)+" "+Math.round(b.right)+" "+innerWidth)})</script>`
+		page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
+		file := filepath.Join(t.TempDir(), "page.html")
+		if err := os.WriteFile(file, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, append(args, "--window-size=1000,1400", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		m := regexp.MustCompile(`data-probe="(\w+) (-?\d+) (-?\d+) (\d+)"`).FindSubmatch(out)
+		if m == nil {
+			t.Fatalf("%s: probe result not found in DOM", tc.lang)
+		}
+		t.Logf("%s: %s", tc.lang, m[0])
+		left, _ := strconv.Atoi(string(m[2]))
+		width, _ := strconv.Atoi(string(m[4]))
+		if string(m[1]) != tc.dir {
+			t.Errorf("%s: computed direction %s, want %s", tc.lang, m[1], tc.dir)
+		}
+		if onRight := left > width/2; onRight != tc.right {
+			t.Errorf("%s: first section number at x=%d of %d; on the right half: %v, want %v", tc.lang, left, width, onRight, tc.right)
+		}
+	}
+}
+
+func walk(n *xhtml.Node, f func(*xhtml.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func find(root *xhtml.Node, a atom.Atom) []*xhtml.Node {
+	var out []*xhtml.Node
+	walk(root, func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.DataAtom == a {
+			out = append(out, n)
+		}
+	})
+	return out
+}
+
+func attr(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
