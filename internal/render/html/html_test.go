@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/fixture"
 	"github.com/roledoc/roledoc/internal/i18n"
-	"github.com/roledoc/roledoc/internal/role"
-	"github.com/roledoc/roledoc/internal/testtool"
+		"github.com/roledoc/roledoc/internal/testtool"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -23,38 +23,11 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func renderer(t *testing.T) *Renderer {
 	t.Helper()
-	r, err := New(os.DirFS("../../../templates"), ".")
+	r, err := New(os.DirFS(filepath.Join(fixture.Root(), "templates")), ".")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
-}
-
-// documents localizes a shipped role in every language.
-func documents(t *testing.T, id string) (map[string]*doc.Document, *i18n.Localizer) {
-	t.Helper()
-	cfgData, err := os.ReadFile("../../../roledoc.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, _ := role.LoadConfig("roledoc.yaml", cfgData)
-	roles, _ := role.LoadFS(os.DirFS("../../../roles"), ".", "roles")
-	set, ds := role.NewSet(cfg, roles)
-	if len(ds) > 0 {
-		t.Fatal(ds)
-	}
-	cats, _ := i18n.LoadCatalogs(os.DirFS("../../../locales"), ".", "locales")
-	loc := i18n.NewLocalizer(set, cats)
-	r, _ := set.Role(id)
-	out := map[string]*doc.Document{}
-	for _, l := range i18n.Languages {
-		d, miss := loc.Document(r, l)
-		if len(miss) > 0 {
-			t.Fatalf("%s: %v", l.Tag, miss)
-		}
-		out[l.Tag] = d
-	}
-	return out, loc
 }
 
 func render(t *testing.T, r *Renderer, d *doc.Document) []byte {
@@ -68,7 +41,8 @@ func render(t *testing.T, r *Renderer, d *doc.Document) []byte {
 
 func TestGoldenAndReproducible(t *testing.T) {
 	r := renderer(t)
-	docs, loc := documents(t, "sales-manager")
+	docs := fixture.Documents(t, "sales-manager")
+	_, loc := fixture.Project(t)
 	for _, lang := range []string{"en", "ar"} {
 		got := render(t, r, docs[lang])
 		if again := render(t, r, docs[lang]); !bytes.Equal(got, again) {
@@ -86,7 +60,7 @@ func TestGoldenAndReproducible(t *testing.T) {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("../../../testdata/golden/html", name)
+	p := filepath.Join(fixture.Root(), "testdata", "golden", "html", name)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -109,7 +83,7 @@ func golden(t *testing.T, name string, got []byte) {
 // technology and browsers rely on.
 func TestStructure(t *testing.T) {
 	r := renderer(t)
-	docs, _ := documents(t, "sales-manager")
+	docs := fixture.Documents(t, "sales-manager")
 	for lang, d := range docs {
 		t.Run(lang, func(t *testing.T) {
 			root, err := xhtml.Parse(bytes.NewReader(render(t, r, d)))
@@ -175,7 +149,7 @@ func TestStructure(t *testing.T) {
 // Text from role files is escaped: markup in a duty is shown, not run.
 func TestEscapesContent(t *testing.T) {
 	r := renderer(t)
-	docs, _ := documents(t, "sales-manager")
+	docs := fixture.Documents(t, "sales-manager")
 	d := *docs["en"]
 	d.Sections = append([]doc.Section(nil), d.Sections...)
 	d.Sections[1].Items = []doc.Item{{Number: "2.1", Text: `<script>alert("x")</script> & {{template "y"}}`}}
@@ -195,7 +169,7 @@ func TestEscapesContent(t *testing.T) {
 func TestChromiumLayout(t *testing.T) {
 	bin, args := testtool.Chromium(t)
 	r := renderer(t)
-	docs, _ := documents(t, "sales-manager")
+	docs := fixture.Documents(t, "sales-manager")
 	for _, tc := range []struct {
 		lang, dir string
 		right     bool

@@ -124,8 +124,14 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 	gaps := float64(len(vis) - 1)
 	total := sum + gaps*gap
 	start := x
+	// Justify only where the spaces stay under three times their width:
+	// wider gaps read as holes (and as column breaks to text extractors),
+	// so such a line is set ragged instead.
+	if a == alignJustify && (gaps == 0 || (w-sum)/gaps > 3*gap) {
+		a = alignStart
+	}
 	switch {
-	case a == alignJustify && gaps > 0:
+	case a == alignJustify:
 		gap = (w - sum) / gaps
 		total = w
 	case a == alignCenter:
