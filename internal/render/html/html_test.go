@@ -14,7 +14,7 @@ import (
 	"github.com/roledoc/roledoc/internal/doc"
 	"github.com/roledoc/roledoc/internal/fixture"
 	"github.com/roledoc/roledoc/internal/i18n"
-		"github.com/roledoc/roledoc/internal/testtool"
+	"github.com/roledoc/roledoc/internal/testtool"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
