@@ -156,7 +156,7 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		if info.IsDir() {
 			roles, rds = role.LoadFS(os.DirFS(full), ".", filepath.ToSlash(arg))
 		} else {
-			data, err := role.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full))
+			data, err := role.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), role.MaxFileSize)
 			if err != nil {
 				return nil, internalErr(fmt.Errorf("%s: %v", arg, unwrapPath(err)))
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/role"
 	"gopkg.in/yaml.v3"
 )
@@ -79,6 +80,7 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 		}
 		return cats, []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read locales: %v", err)}
 	}
+	var dirs []fs.DirEntry
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -93,50 +95,68 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "directory %q should be named %q", e.Name(), lang.Tag))
 			continue
 		}
-		if lang.Tag == Source {
-			continue
-		}
-		c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Broken: map[string]bool{}}
-		cats[lang.Tag] = c
-		files, _ := fs.ReadDir(fsys, path.Join(root, e.Name()))
-		for _, f := range files {
-			name := f.Name()
-			shownFile := path.Join(dir, name)
-			ext := path.Ext(name)
-			if f.IsDir() || strings.HasPrefix(name, ".") {
-				continue
-			}
-			if ext == ".toml" {
-				ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
-				continue
-			}
-			if ext != ".yaml" && ext != ".yml" && ext != ".json" {
-				continue
-			}
-			data, err := role.ReadFile(fsys, path.Join(root, e.Name(), name))
-			if err != nil {
-				ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "read-error", "cannot read: %v", err))
-				continue
-			}
-			var fds []diag.Diagnostic
-			if name == GlossaryFile {
-				fds = c.parseGlossary(shownFile, data)
-			} else {
-				fds = c.parse(shownFile, data)
-			}
-			if diag.HasErrors(fds) {
-				c.Broken[name] = true
-			}
-			ds = append(ds, fds...)
+		if lang.Tag != Source {
+			dirs = append(dirs, e)
 		}
 	}
+	// Languages parse in parallel: at scale the catalogs are most of what
+	// a check reads.
+	loaded := make([]*Catalog, len(dirs))
+	dirDs := make([][]diag.Diagnostic, len(dirs))
+	parallel.For(len(dirs), func(i int) {
+		loaded[i], dirDs[i] = loadLanguage(fsys, root, shown, dirs[i].Name())
+	})
+	for i, c := range loaded {
+		cats[c.Lang.Tag] = c
+		ds = append(ds, dirDs[i]...)
+	}
 	return cats, ds
+}
+
+// loadLanguage reads one language directory.
+func loadLanguage(fsys fs.FS, root, shown, name string) (*Catalog, []diag.Diagnostic) {
+	lang, _ := Lookup(name)
+	dir := path.Join(shown, name)
+	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Broken: map[string]bool{}}
+	var ds []diag.Diagnostic
+	files, _ := fs.ReadDir(fsys, path.Join(root, name))
+	for _, f := range files {
+		fname := f.Name()
+		shownFile := path.Join(dir, fname)
+		ext := path.Ext(fname)
+		if f.IsDir() || strings.HasPrefix(fname, ".") {
+			continue
+		}
+		if ext == ".toml" {
+			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
+			continue
+		}
+		if ext != ".yaml" && ext != ".yml" && ext != ".json" {
+			continue
+		}
+		data, err := role.ReadFile(fsys, path.Join(root, name, fname), role.MaxCatalogSize)
+		if err != nil {
+			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "read-error", "cannot read: %v", err))
+			continue
+		}
+		var fds []diag.Diagnostic
+		if fname == GlossaryFile {
+			fds = c.parseGlossary(shownFile, data)
+		} else {
+			fds = c.parse(shownFile, data)
+		}
+		if diag.HasErrors(fds) {
+			c.Broken[fname] = true
+		}
+		ds = append(ds, fds...)
+	}
+	return c, ds
 }
 
 // parseDoc parses a catalog file into its top-level mapping, reporting what
 // the role loader reports for encoding and syntax.
 func parseDoc(file string, data []byte) (*yaml.Node, []diag.Diagnostic) {
-	root, ds := role.Parse(file, data)
+	root, ds := role.Parse(file, data, role.MaxCatalogSize)
 	if root == nil {
 		// An empty catalog is no error: it has no messages yet.
 		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"bytes"
 	"fmt"
 	"github.com/roledoc/roledoc/internal/role"
 	"regexp"
@@ -286,8 +285,8 @@ func CheckProject(set *role.Set, cats map[string]*Catalog, localesDir string, en
 		}
 		ds = append(ds, Check(src, c)...)
 	}
-	for name, want := range Extract(src) {
-		if got, ok := english(name); ok && !bytes.Equal(got, want) {
+	for _, name := range []string{RolesFile, UIFile} {
+		if got, ok := english(name); ok && !ExtractCurrent(src, name, got) {
 			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + Source + "/" + name}, "stale-extract",
 				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
 		}

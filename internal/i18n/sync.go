@@ -2,7 +2,10 @@ package i18n
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,17 +21,14 @@ const catalogHeader = `Translations for roledoc. Each message records the hash o
 was translated from; after updating a stale translation, delete its hash
 line and run 'roledoc i18n merge' to record the new source.`
 
-// Extract returns the English source catalogs, by file name.
+// Extract returns the English source catalogs, by file name. Each starts
+// with a digest of its messages, so checking that the extracted files are
+// current does not need to write them out again.
 func Extract(src []*Entry) map[string][]byte {
-	byFile := map[string][]*i18n.Message{}
-	for _, e := range src {
-		f := FileFor(e.Msg.ID)
-		byFile[f] = append(byFile[f], e.Msg)
-	}
 	out := map[string][]byte{}
-	for f, msgs := range byFile {
+	for f, msgs := range extractGroups(src) {
 		var b bytes.Buffer
-		if err := marshal(&b, extractHeader, msgs, nil); err != nil {
+		if err := marshal(&b, extractHeader+"\n"+digestPrefix+digest(msgs), msgs, nil); err != nil {
 			panic(err) // encoding plain nodes to a buffer cannot fail
 		}
 		out[f] = b.Bytes()
@@ -66,6 +66,35 @@ func Merged(src []*Entry, c *Catalog) map[string][]byte {
 		out[f] = b.Bytes()
 	}
 	return out
+}
+
+const digestPrefix = "source digest: "
+
+func extractGroups(src []*Entry) map[string][]*i18n.Message {
+	byFile := map[string][]*i18n.Message{}
+	for _, e := range src {
+		f := FileFor(e.Msg.ID)
+		byFile[f] = append(byFile[f], e.Msg)
+	}
+	return byFile
+}
+
+// digest hashes messages in order with their ids.
+func digest(msgs []*i18n.Message) string {
+	h := sha1.New()
+	for _, m := range msgs {
+		io.WriteString(h, m.ID)
+		io.WriteString(h, Hash(m))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ExtractCurrent reports, without writing anything, whether an extracted
+// English catalog file matches the source.
+func ExtractCurrent(src []*Entry, name string, data []byte) bool {
+	msgs := extractGroups(src)[name]
+	head := data[:min(len(data), 512)]
+	return bytes.Contains(head, []byte(digestPrefix+digest(msgs)+"\n"))
 }
 
 func index(src []*Entry) map[string]*Entry {

@@ -108,7 +108,7 @@ func shown(dir, name string) string {
 
 // LoadConfig reads and validates the configuration.
 func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
-	data, err := role.ReadFile(p.Config.FS, p.Config.Root)
+	data, err := role.ReadFile(p.Config.FS, p.Config.Root, role.MaxFileSize)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, unwrap(err))
 	}

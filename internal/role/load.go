@@ -21,6 +21,10 @@ import (
 // cannot exhaust memory.
 const MaxFileSize = 1 << 20
 
+// MaxCatalogSize bounds a catalog file, which holds every role's messages
+// in one language: about 1 KiB per role.
+const MaxCatalogSize = 64 << 20
+
 // Load decodes and validates one role file. name is the path shown in
 // diagnostics; its base name must match the role id. Load never panics: any
 // problem, including a file that is not YAML at all, becomes a diagnostic.
@@ -114,13 +118,13 @@ func splitPath(p string) []string {
 // what yaml.v3 would stop at or only mention by line: size, encoding,
 // syntax, extra documents and aliases. The root is nil when the file holds
 // nothing usable. Catalogs share it with role files.
-func Parse(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
+func Parse(name string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) {
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	var ds []diag.Diagnostic
 	switch {
-	case len(data) > MaxFileSize:
+	case len(data) > limit:
 		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), "file-too-large",
-			"file is %d bytes, more than the %d-byte limit; split it or remove the bulk", len(data), MaxFileSize)}
+			"file is over the %d-byte limit; split it or remove the bulk", limit)}
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), "encoding", "file is UTF-16; save it as UTF-8")}
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
@@ -182,7 +186,7 @@ func Parse(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 // keys, unknown fields and values of the wrong kind.
 func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
-	root, ds := Parse(name, data)
+	root, ds := Parse(name, data, MaxFileSize)
 	if root == nil {
 		return nil, ds
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/parallel"
 )
 
 // Set is a project's configuration and roles, loaded and checked together.
@@ -158,9 +159,11 @@ func (s *Set) cycles() []diag.Diagnostic {
 
 // LoadFS loads every .yaml or .yml file below dir in fsys. Files are shown
 // in diagnostics as path.Join(prefix, name-below-dir). Symbolic links to
-// directories are not followed, so a link loop cannot hang the walk.
+// directories are not followed, so a link loop cannot hang the walk. Files
+// are parsed in parallel; results keep the walk's order.
 func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
-	var roles []*Role
+	type file struct{ path, shown string }
+	var files []file
 	var ds []diag.Diagnostic
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
@@ -185,37 +188,39 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 				return nil
 			}
 		}
-		data, err := readLimited(fsys, p)
-		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", unwrapPath(err)))
-			return nil
-		}
-		r, rds := Load(shown, data)
-		ds = append(ds, rds...)
-		if r != nil {
-			roles = append(roles, r)
-		}
+		files = append(files, file{p, shown})
 		return nil
 	})
 	if err != nil {
 		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, "read-error", "cannot read: %v", unwrapPath(err)))
 	}
-	return roles, ds
+
+	roles := make([]*Role, len(files))
+	fileDs := make([][]diag.Diagnostic, len(files))
+	parallel.For(len(files), func(i int) {
+		data, err := ReadFile(fsys, files[i].path, MaxFileSize)
+		if err != nil {
+			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, "read-error", "cannot read: %v", unwrapPath(err))}
+			return
+		}
+		roles[i], fileDs[i] = Load(files[i].shown, data)
+	})
+	for _, d := range fileDs {
+		ds = append(ds, d...)
+	}
+	return slices.DeleteFunc(roles, func(r *Role) bool { return r == nil }), ds
 }
 
-// readLimited reads at most one byte over MaxFileSize, so Load can report
-// the size without a huge file ever being held in memory.
-func readLimited(fsys fs.FS, name string) ([]byte, error) {
+// ReadFile reads at most one byte over limit, so the loader can report the
+// size without a huge file ever being held in memory.
+func ReadFile(fsys fs.FS, name string, limit int) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	return io.ReadAll(io.LimitReader(f, int64(limit)+1))
 }
-
-// ReadFile reads a file of fsys with the same size bound as the loader.
-func ReadFile(fsys fs.FS, name string) ([]byte, error) { return readLimited(fsys, name) }
 
 func unwrapPath(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {

@@ -21,7 +21,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func renderer(t *testing.T) *Renderer {
+func renderer(t testing.TB) *Renderer {
 	t.Helper()
 	r, err := New(os.DirFS(filepath.Join(fixture.Root(), "templates")), ".")
 	if err != nil {
