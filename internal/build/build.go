@@ -44,6 +44,9 @@ type Options struct {
 	Jobs    int      // workers; default: number of CPUs
 	Force   bool     // render even what is up to date
 	Strict  bool     // missing translations are errors
+	// Date, when set, stamps every output instead of each role's
+	// effective date (SOURCE_DATE_EPOCH).
+	Date time.Time
 	// Progress, when set, is called as documents finish.
 	Progress func(done, total int)
 }
@@ -147,6 +150,12 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, err
 	}
+	// A build killed outright (not interrupted) leaves its staging
+	// directory behind; it was never visible as output, so remove it.
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+".staging-*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
 	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
 	if err != nil {
 		return res, err
@@ -229,6 +238,9 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 				}
 				d, _ := loc.Document(j.role, j.lang)
 				d.Page = set.Config.Page()
+				if !opt.Date.IsZero() {
+					d.Date = opt.Date
+				}
 				h := docHash(d) + d.PageOf(1, 2)
 				for _, r := range renderers {
 					name := j.lang.Tag + "/" + j.role.ID + "." + r.Ext()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -48,6 +49,13 @@ whose inputs did not change since the last build are not rendered again.`,
 			opt.Project = p
 			opt.Strict = rf.strict
 			opt.Out = resolvePath(env, opt.Out)
+			if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+				sec, err := strconv.ParseInt(epoch, 10, 64)
+				if err != nil {
+					return usageErr("SOURCE_DATE_EPOCH=%q is not a number of seconds", epoch)
+				}
+				opt.Date = time.Unix(sec, 0).UTC()
+			}
 			renderers, site, err := renderersFor(p, opt.Formats)
 			if err != nil {
 				return err

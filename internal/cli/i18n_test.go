@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/roledoc/roledoc/internal/fixture"
+)
+
+func TestI18nCommands(t *testing.T) {
+	dir := fixture.Copy(t)
+	for _, args := range [][]string{{"i18n", "extract"}, {"i18n", "merge"}} {
+		code, _, errOut := run(t, dir, false, args...)
+		if code != 0 || strings.TrimSpace(errOut) != "nothing changed" {
+			t.Errorf("%v on the shipped catalogs: exit %d, %q", args, code, errOut)
+		}
+	}
+	code, out, _ := run(t, dir, false, "i18n", "status")
+	if code != 0 || strings.Count(out, "100.0%") != 4 {
+		t.Errorf("status: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, dir, false, "i18n", "status", "--format", "json", "--lang", "fil")
+	if code != 0 || !strings.Contains(out, `"lang": "tl"`) {
+		t.Errorf("status --lang fil: exit %d\n%s", code, out)
+	}
+
+	// Export, import: the catalog is unchanged byte for byte.
+	before, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles.yaml"))
+	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "ar", "-o", "ar.xlf"); code != 0 {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "ar.xlf"); code != 0 || strings.TrimSpace(errOut) != "nothing changed" {
+		t.Fatalf("import: %d %s", code, errOut)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles.yaml"))
+	if string(before) != string(after) {
+		t.Error("export then import changed the Arabic catalog")
+	}
+
+	// A bad import file changes nothing.
+	if err := os.WriteFile(filepath.Join(dir, "bad.xlf"), []byte("<xliff version='2.0' trgLang='ar'><file><unit id='nope'><segment state='translated'><source>x</source><target>ي</target></segment></unit></file></xliff>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := run(t, dir, false, "i18n", "import", "bad.xlf"); code != ExitProblems {
+		t.Errorf("import of a bad file: exit %d, want %d", code, ExitProblems)
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles.yaml")); string(now) != string(before) {
+		t.Error("a bad import changed the catalog")
+	}
+}
+
+// A catalog with errors stops merge before anything is written.
+func TestMergeRefusesBrokenCatalog(t *testing.T) {
+	dir := fixture.Copy(t)
+	broken := filepath.Join(dir, "locales", "nl", "ui.yaml")
+	if err := os.WriteFile(broken, []byte("ui.kind: [unclosed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idBefore, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles.yaml"))
+	code, _, errOut := run(t, dir, false, "i18n", "merge")
+	if code != ExitProblems || !strings.Contains(errOut, "locales/nl/ui.yaml:1:") {
+		t.Errorf("merge with a broken catalog: exit %d\n%s", code, errOut)
+	}
+	if data, _ := os.ReadFile(broken); string(data) != "ui.kind: [unclosed\n" {
+		t.Error("the broken catalog was rewritten")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles.yaml")); string(data) != string(idBefore) {
+		t.Error("another catalog was rewritten")
+	}
+}
