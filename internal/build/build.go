@@ -114,23 +114,13 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	}
 	loc := i18n.NewLocalizer(set, cats)
 
-	// Localize everything first: missing translations must be known
-	// before anything is written, and the documents are small.
+	// Missing translations must be known before anything is rendered, so
+	// that --strict can stop the build.
 	var jobs []job
 	for _, l := range langs {
+		ds = append(ds, loc.Missing(roles, l)...)
 		for _, r := range roles {
 			jobs = append(jobs, job{r, l})
-		}
-	}
-	seen := map[string]bool{}
-	for _, j := range jobs {
-		_, miss := loc.Document(j.role, j.lang)
-		for _, d := range miss {
-			key := d.Pos.String() + d.Message
-			if !seen[key] {
-				seen[key] = true
-				ds = append(ds, d)
-			}
 		}
 	}
 	if opt.Strict {

@@ -35,9 +35,39 @@ func FileFor(id string) string {
 
 // Translation is one message in a language catalog.
 type Translation struct {
-	Msg  *i18n.Message
-	Pos  diag.Pos            // the key
-	Form map[string]diag.Pos // each plural form's value
+	Msg *i18n.Message
+	Pos diag.Pos // the key
+	// Form locates each plural form's value, in formNames order, in the
+	// key's file; positions are kept small since catalogs are large.
+	Form [6]lc
+}
+
+// lc is a line and column.
+type lc struct{ line, col int32 }
+
+// formPos is where a form's value is, or the key when it is unknown.
+func (t *Translation) formPos(form string) diag.Pos {
+	p := t.Form[formIndex(form)]
+	if p.line == 0 {
+		return t.Pos
+	}
+	return diag.Pos{File: t.Pos.File, Line: int(p.line), Col: int(p.col)}
+}
+
+// rawMsg is a message as read from a catalog file, before checks.
+type rawMsg struct {
+	key    string
+	at     lc
+	short  bool // written "id: text"
+	value  string
+	valAt  lc
+	fields []rawField
+}
+
+// rawField is one "name: value" line of a message.
+type rawField struct {
+	name, value string
+	at, valAt   lc
 }
 
 // forms lists the plural forms a message sets, in CLDR order.
@@ -156,7 +186,12 @@ func loadLanguage(fsys fs.FS, root, shown, name string) (*Catalog, []diag.Diagno
 // parseDoc parses a catalog file into its top-level mapping, reporting what
 // the role loader reports for encoding and syntax.
 func parseDoc(file string, data []byte) (*yaml.Node, []diag.Diagnostic) {
-	root, ds := role.Parse(file, data, role.MaxCatalogSize)
+	clean, ds, ok := role.Precheck(file, data, role.MaxCatalogSize)
+	if !ok {
+		return nil, ds
+	}
+	root, more := role.ParseClean(file, clean)
+	ds = append(ds, more...)
 	if root == nil {
 		// An empty catalog is no error: it has no messages yet.
 		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
@@ -173,55 +208,87 @@ func at(file string, n *yaml.Node) diag.Pos { return diag.Pos{File: file, Line: 
 // parse reads messages from a catalog file: each key is a message id whose
 // value is the text, or a mapping of hash, description and plural forms.
 func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
-	root, ds := parseDoc(file, data)
-	if root == nil {
+	clean, ds, ok := role.Precheck(file, data, role.MaxCatalogSize)
+	if !ok {
 		return ds
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if prev, dup := c.Msgs[k.Value]; dup {
-			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "message %q is already defined at %s; keep one", k.Value, prev.Pos))
+	msgs, fast := fastScan(clean)
+	if !fast {
+		root, more := role.ParseClean(file, clean)
+		ds = append(ds, more...)
+		if root == nil {
+			// An empty catalog is no error: it has no messages yet.
+			return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
+		}
+		msgs, more = fromNodes(file, root)
+		ds = append(ds, more...)
+	}
+	pos := func(p lc) diag.Pos { return diag.Pos{File: file, Line: int(p.line), Col: int(p.col)} }
+	for _, m := range msgs {
+		if prev, dup := c.Msgs[m.key]; dup {
+			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined at %s; keep one", m.key, prev.Pos))
 			continue
 		}
-		t := &Translation{Msg: &i18n.Message{ID: k.Value}, Pos: at(file, k), Form: map[string]diag.Pos{}}
+		t := &Translation{Msg: &i18n.Message{ID: m.key}, Pos: pos(m.at)}
+		if m.short {
+			t.Msg.Other = m.value
+			t.Form[formIndex("other")] = m.valAt
+		}
+		for j, f := range m.fields {
+			if slices.ContainsFunc(m.fields[:j], func(g rawField) bool { return g.name == f.name }) {
+				ds = append(ds, diag.Errorf(pos(f.at), "duplicate-key", "%q is set twice in message %q", f.name, m.key))
+				continue
+			}
+			if !setField(t.Msg, f.name, f.value) {
+				ds = append(ds, diag.Errorf(pos(f.at), "unknown-plural",
+					"%q is not a plural form or message field; use zero, one, two, few, many, other, hash or description", f.name))
+				continue
+			}
+			if isForm(f.name) {
+				t.Form[formIndex(f.name)] = f.valAt
+			}
+		}
+		c.Msgs[m.key] = t
+	}
+	return ds
+}
+
+// fromNodes reads messages from a catalog parsed by yaml.v3, reporting the
+// shapes a catalog cannot have.
+func fromNodes(file string, root *yaml.Node) ([]rawMsg, []diag.Diagnostic) {
+	if root.Kind != yaml.MappingNode {
+		return nil, []diag.Diagnostic{diag.Errorf(at(file, root), "wrong-type", "a catalog must map message ids to translations")}
+	}
+	var ds []diag.Diagnostic
+	var msgs []rawMsg
+	here := func(n *yaml.Node) lc { return lc{int32(n.Line), int32(n.Column)} }
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		m := rawMsg{key: k.Value, at: here(k)}
 		switch v.Kind {
 		case yaml.ScalarNode:
-			t.Msg.Other = v.Value
-			t.Form["other"] = at(file, v)
+			m.short, m.value, m.valAt = true, v.Value, here(v)
 		case yaml.MappingNode:
 			if !hasMessageField(v) {
 				ds = append(ds, diag.Errorf(at(file, v), "wrong-type",
 					"nested groups are not supported; write each message with its full id, such as %s.%s", k.Value, v.Content[0].Value))
 				continue
 			}
-			seen := map[string]bool{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
-				if seen[fk.Value] {
-					ds = append(ds, diag.Errorf(at(file, fk), "duplicate-key", "%q is set twice in message %q", fk.Value, k.Value))
-					continue
-				}
-				seen[fk.Value] = true
 				if fv.Kind != yaml.ScalarNode {
 					ds = append(ds, diag.Errorf(at(file, fv), "wrong-type", "%s of %q must be text; nested groups are not supported, write the full message id", fk.Value, k.Value))
 					continue
 				}
-				if !setField(t.Msg, fk.Value, fv.Value) {
-					ds = append(ds, diag.Errorf(at(file, fk), "unknown-plural",
-						"%q is not a plural form or message field; use zero, one, two, few, many, other, hash or description", fk.Value))
-					continue
-				}
-				if isForm(fk.Value) {
-					t.Form[fk.Value] = at(file, fv)
-				}
+				m.fields = append(m.fields, rawField{name: fk.Value, value: fv.Value, at: here(fk), valAt: here(fv)})
 			}
 		default:
 			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "message %q must be text or a mapping of plural forms", k.Value))
 			continue
 		}
-		c.Msgs[k.Value] = t
+		msgs = append(msgs, m)
 	}
-	return ds
+	return msgs, ds
 }
 
 // hasMessageField tells a message (with forms or a hash) from a nested
@@ -236,9 +303,12 @@ func hasMessageField(v *yaml.Node) bool {
 	return len(v.Content) == 0
 }
 
-func isForm(s string) bool {
-	return slices.Contains([]string{"zero", "one", "two", "few", "many", "other"}, s)
-}
+// formNames are the CLDR plural categories in order.
+var formNames = []string{"zero", "one", "two", "few", "many", "other"}
+
+func isForm(s string) bool { return formIndex(s) >= 0 }
+
+func formIndex(s string) int { return slices.Index(formNames, s) }
 
 func setField(m *i18n.Message, key, val string) bool {
 	switch key {

@@ -13,6 +13,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	gotemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/parallel"
 	"golang.org/x/text/language"
 )
 
@@ -69,7 +70,7 @@ func CoverageOf(src []*Entry, c *Catalog) Status {
 		t := c.Msgs[e.Msg.ID]
 		switch StateOf(e, t) {
 		case Missing:
-			pos := e.Pos
+			pos := e.Pos()
 			if t != nil {
 				pos = t.Pos
 			} else if pos.File == "" {
@@ -118,10 +119,7 @@ func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 		srcForms := forms(e.Msg)
 		plural := len(srcForms) > 1
 		for form, text := range forms(t.Msg) {
-			pos := t.Form[form]
-			if pos.File == "" {
-				pos = t.Pos
-			}
+			pos := t.formPos(form)
 			if plural && !slices.Contains(allowed, form) || !plural && form != "other" {
 				ds = append(ds, diag.Errorf(pos, "invalid-plural", "%s has no plural form %q; %s uses: %s", c.Lang.Native, form, c.Lang.Tag, strings.Join(allowed, ", ")))
 				continue
@@ -199,7 +197,10 @@ func list(names []string) string {
 func scriptProblem(l Language, source, text string) string {
 	var latin, arabic int
 	// Template actions ({{.Count}}) are code, not text.
-	for _, r := range actionRE.ReplaceAllString(text, "") {
+	if strings.Contains(text, "{{") {
+		text = actionRE.ReplaceAllString(text, "")
+	}
+	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
 			arabic++
@@ -270,6 +271,7 @@ func PluralForms(tag string) []string {
 func CheckProject(set *role.Set, cats map[string]*Catalog, localesDir string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	src := SourceMessages(set)
+	var todo []*Catalog
 	for _, tag := range set.Config.Languages {
 		lang, err := Lookup(tag)
 		if err != nil {
@@ -283,7 +285,12 @@ func CheckProject(set *role.Set, cats map[string]*Catalog, localesDir string, en
 		if c == nil {
 			c = &Catalog{Lang: lang, Dir: localesDir + "/" + lang.Tag, Msgs: map[string]*Translation{}}
 		}
-		ds = append(ds, Check(src, c)...)
+		todo = append(todo, c)
+	}
+	found := make([][]diag.Diagnostic, len(todo))
+	parallel.For(len(todo), func(i int) { found[i] = Check(src, todo[i]) })
+	for _, f := range found {
+		ds = append(ds, f...)
 	}
 	for _, name := range []string{RolesFile, UIFile} {
 		if got, ok := english(name); ok && !ExtractCurrent(src, name, got) {

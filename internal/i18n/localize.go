@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
-	gotemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
@@ -18,28 +18,63 @@ import (
 // Localizer turns roles into documents in any language. It is built once
 // per run and is safe for concurrent use.
 type Localizer struct {
-	set    *role.Set
-	src    map[string]*Entry
+	set *role.Set
+	src map[string]*Entry
+	// bundle holds the interface messages, which need go-i18n's plural
+	// rules and templates.
 	bundle *i18n.Bundle
+	// literal holds role content and titles by language and id. Such text
+	// has one form and is never a template, so go-i18n would add nothing
+	// but a compiled message per string: at a thousand roles in five
+	// languages that is most of a build's memory.
+	literal map[string]map[string]string
+	// translated records which interface messages each language has.
+	translated map[string]map[string]bool
+	// plain caches interface messages that take no arguments, such as
+	// section headings, which every document asks for.
+	plain map[string]map[string]string
 }
 
-// NewLocalizer loads the source messages and every catalog into one
-// go-i18n bundle, with English as the fallback.
+// NewLocalizer loads the source messages and every catalog, with English
+// as the fallback.
 func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
 	src := index(SourceMessages(set))
 	b := i18n.NewBundle(language.English)
 	for _, e := range src {
-		b.MustAddMessages(language.English, e.Msg)
+		if !e.Literal {
+			b.MustAddMessages(language.English, e.Msg)
+		}
 	}
+	lit := map[string]map[string]string{}
+	have := map[string]map[string]bool{}
 	for _, c := range cats {
 		tag := language.MustParse(c.Lang.Tag)
+		lit[c.Lang.Tag] = make(map[string]string, len(c.Msgs))
+		have[c.Lang.Tag] = map[string]bool{}
 		for _, t := range c.Msgs {
-			if _, ok := src[t.Msg.ID]; ok && !t.Empty() {
+			e, ok := src[t.Msg.ID]
+			switch {
+			case !ok || t.Empty():
+			case e.Literal:
+				lit[c.Lang.Tag][t.Msg.ID] = t.Msg.Other
+			default:
 				b.MustAddMessages(tag, t.Msg)
+				have[c.Lang.Tag][t.Msg.ID] = true
 			}
 		}
 	}
-	return &Localizer{set: set, src: src, bundle: b}
+	l := &Localizer{set: set, src: src, bundle: b, literal: lit, translated: have, plain: map[string]map[string]string{}}
+	for _, lang := range Languages {
+		s := l.session(lang)
+		cache := map[string]string{}
+		for id, e := range src {
+			if !e.Literal && !strings.Contains(e.Msg.Other, "{{") && (lang.Tag == Source || have[lang.Tag][id]) {
+				cache[id] = s.t(id, nil, nil)
+			}
+		}
+		l.plain[lang.Tag] = cache
+	}
+	return l
 }
 
 // session localizes one document, collecting the messages that fell back
@@ -62,26 +97,40 @@ func (s *session) t(id string, data map[string]any, count any) string {
 	if !ok {
 		return id
 	}
-	lc := &i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count}
 	if e.Literal {
-		lc.TemplateParser = gotemplate.IdentityParser{}
+		if text, ok := s.l.literal[s.lang.Tag][id]; ok {
+			return text
+		}
+		s.fellBack(e)
+		return e.Msg.Other
 	}
-	out, tag, err := s.loc.LocalizeWithTag(lc)
+	if data == nil && count == nil {
+		if text, ok := s.l.plain[s.lang.Tag][id]; ok {
+			return text
+		}
+	}
+	out, tag, err := s.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	// go-i18n reports Tagalog as "fil", its canonical tag; compare
 	// languages, not spellings.
-	if got, lerr := Lookup(tag.String()); err != nil || lerr != nil || got.Tag != s.lang.Tag {
-		if s.lang.Tag != Source {
-			pos := e.Pos
-			if pos.File == "" {
-				pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + FileFor(id)}
-			}
-			s.missing = append(s.missing, diag.Warnf(pos, "missing-translation", "%s has no %s translation; using the English", id, s.lang.Native))
-		}
+	if t := tag.String(); err != nil || t != s.lang.Tag && aliases[t] != s.lang.Tag {
+		s.fellBack(e)
 		if out == "" {
 			return e.Msg.Other
 		}
 	}
 	return out
+}
+
+// fellBack records that a message is shown in English.
+func (s *session) fellBack(e *Entry) {
+	if s.lang.Tag == Source {
+		return
+	}
+	pos := e.Pos()
+	if pos.File == "" {
+		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + FileFor(e.Msg.ID)}
+	}
+	s.missing = append(s.missing, diag.Warnf(pos, "missing-translation", "%s has no %s translation; using the English", e.Msg.ID, s.lang.Native))
 }
 
 func (s *session) plain(id string) string { return s.t(id, nil, nil) }
@@ -137,6 +186,40 @@ func (l *Localizer) alternates(current string) []doc.Alternate {
 		out = append(out, doc.Alternate{Lang: lang.Tag, Name: lang.Native, Current: lang.Tag == current})
 	}
 	return out
+}
+
+// Missing reports each message of the given roles, and of the interface,
+// that has no translation in lang and will be shown in English. It looks
+// the messages up without building documents.
+func (l *Localizer) Missing(roles []*role.Role, lang Language) []diag.Diagnostic {
+	if lang.Tag == Source {
+		return nil
+	}
+	want := map[*role.Role]bool{}
+	for _, r := range roles {
+		want[r] = true
+	}
+	s := l.session(lang)
+	ids := make([]string, 0, len(l.src))
+	for id, e := range l.src {
+		if e.role == nil || want[e.role] {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		e := l.src[id]
+		if e.Literal {
+			if _, ok := l.literal[lang.Tag][id]; !ok {
+				s.fellBack(e)
+			}
+			continue
+		}
+		if _, ok := l.translated[lang.Tag][id]; !ok {
+			s.fellBack(e)
+		}
+	}
+	return s.missing
 }
 
 // Document localizes one role. The diagnostics are warnings for messages

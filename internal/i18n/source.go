@@ -15,7 +15,10 @@ import (
 // Entry is one source message with where it comes from.
 type Entry struct {
 	Msg *i18n.Message
-	Pos diag.Pos // the role file or config value it was taken from; zero for the interface
+	// role and path locate the value a role message was taken from; the
+	// position is looked up only when a diagnostic needs it.
+	role *role.Role
+	path string
 	// Literal messages (role content) are never run as templates, so
 	// "{{" in a duty is text, not code.
 	Literal bool
@@ -117,7 +120,8 @@ func SourceMessages(set *role.Set) []*Entry {
 		add := func(id, desc, text, at string) {
 			out = append(out, &Entry{
 				Msg:     &i18n.Message{ID: id, Description: desc, Other: text},
-				Pos:     r.Pos(at),
+				role:    r,
+				path:    at,
 				Literal: true,
 			})
 		}
@@ -138,6 +142,15 @@ func SourceMessages(set *role.Set) []*Entry {
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return strings.Compare(a.Msg.ID, b.Msg.ID) })
 	return out
+}
+
+// Pos is where the source text is: the role file value, or nothing for
+// interface and configuration messages.
+func (e *Entry) Pos() diag.Pos {
+	if e.role == nil {
+		return diag.Pos{}
+	}
+	return e.role.Pos(e.path)
 }
 
 // Hash identifies the content a translation was made from: the description

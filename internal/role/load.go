@@ -119,29 +119,48 @@ func splitPath(p string) []string {
 // syntax, extra documents and aliases. The root is nil when the file holds
 // nothing usable. Catalogs share it with role files.
 func Parse(name string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) {
+	clean, ds, ok := Precheck(name, data, limit)
+	if !ok {
+		return nil, ds
+	}
+	root, more := ParseClean(name, clean)
+	return root, append(ds, more...)
+}
+
+// Precheck reports what makes a file unreadable as YAML before a parser
+// sees it: size, UTF-16, NUL bytes, invalid UTF-8. It strips a UTF-8
+// byte-order mark with a warning. ok is false when the file must not be
+// parsed.
+func Precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diagnostic, ok bool) {
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
-	var ds []diag.Diagnostic
 	switch {
 	case len(data) > limit:
 		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), "file-too-large",
-			"file is over the %d-byte limit; split it or remove the bulk", limit)}
+			"file is over the %d-byte limit; split it or remove the bulk", limit)}, false
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), "encoding", "file is UTF-16; save it as UTF-8")}
+		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), "encoding", "file is UTF-16; save it as UTF-8")}, false
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		ds = append(ds, diag.Warnf(at(1, 1), "bom", "file starts with a byte-order mark; save it as UTF-8 without BOM"))
 		data = data[3:]
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		l, c := lineCol(data, i)
-		return nil, append(ds, diag.Errorf(at(l, c), "binary-file", "file contains a NUL byte and looks binary; role files are UTF-8 text"))
+		return nil, append(ds, diag.Errorf(at(l, c), "binary-file", "file contains a NUL byte and looks binary; role files are UTF-8 text")), false
 	}
 	if !utf8.Valid(data) {
 		i := invalidUTF8(data)
 		l, c := lineCol(data, i)
 		return nil, append(ds, diag.Errorf(at(l, c), "invalid-utf8",
-			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[i]))
+			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[i])), false
 	}
+	return data, ds, true
+}
 
+// ParseClean parses prechecked bytes into the root node: a mapping, with
+// no aliases.
+func ParseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
+	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
+	var ds []diag.Diagnostic
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
