@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/roledoc/roledoc/internal/diag"
@@ -23,13 +24,12 @@ import (
 
 type failing struct {
 	Renderer
-	after int
-	n     int
+	after int32
+	n     atomic.Int32
 }
 
 func (f *failing) Render(w io.Writer, d *doc.Document) error {
-	f.n++
-	if f.n > f.after {
+	if f.n.Add(1) > f.after {
 		return errors.New("disk full")
 	}
 	return f.Renderer.Render(w, d)

@@ -125,8 +125,11 @@ func newLayout(d *doc.Document, c *coverage) *layout {
 	p.SetCreator(d.Generator, true)
 	p.SetProducer(d.Generator, true)
 	p.SetKeywords(d.Lang, true)
-	p.AddUTF8FontFromBytes("DejaVu", "", regularTTF)
-	p.AddUTF8FontFromBytes("DejaVu", "B", boldTTF)
+	// gofpdf pads font tables in place while subsetting (appending to
+	// slices of the bytes it was given), so each document needs its own
+	// copy: shared bytes are a data race between workers.
+	p.AddUTF8FontFromBytes("DejaVu", "", bytes.Clone(regularTTF))
+	p.AddUTF8FontFromBytes("DejaVu", "B", bytes.Clone(boldTTF))
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()

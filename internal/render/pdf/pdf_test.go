@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -227,5 +228,35 @@ func insideMargins(t *testing.T, pdf []byte) {
 	}
 	if n == 0 {
 		t.Error("no words extracted")
+	}
+}
+
+// TestConcurrentRenders renders from several goroutines at once, as build
+// workers do; under -race this catches shared state in gofpdf.
+func TestConcurrentRenders(t *testing.T) {
+	docs := fixture.Documents(t, "sales-manager")
+	want := renderPDF(t, docs["ar"])
+	const workers, each = 6, 3
+	errs := make(chan error, workers)
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range workers {
+		go func() {
+			var err error
+			for range each {
+				var b bytes.Buffer
+				if err = r.Render(&b, docs["ar"]); err == nil && !bytes.Equal(b.Bytes(), want) {
+					err = errors.New("concurrent render differs")
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
