@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/roledoc/roledoc/internal/build"
+	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/render/html"
 	"github.com/roledoc/roledoc/internal/render/pdf"
@@ -71,10 +73,22 @@ whose inputs did not change since the last build are not rendered again.`,
 			if opt.Progress != nil {
 				fmt.Fprint(stderr, "\r\x1b[K")
 			}
-			if len(res.Diagnostics) > 0 && (verbose || !quiet || errors.Is(err, build.ErrInvalid)) {
-				if rerr := rf.report(env, stderr, p, res.Diagnostics); rerr != nil && !errors.Is(err, build.ErrInvalid) {
+			// Errors are always shown; warnings (typically missing
+			// translations, one per message and language) only with
+			// --verbose, else counted, so a large project's build log stays
+			// readable. roledoc check lists them too.
+			shown := res.Diagnostics
+			warnings := diag.Count(shown, diag.Warning)
+			if !verbose && !rf.strict {
+				shown = slices.DeleteFunc(slices.Clone(shown), func(d diag.Diagnostic) bool { return d.Severity == diag.Warning })
+			}
+			if len(shown) > 0 {
+				if rerr := rf.report(env, stderr, p, shown); rerr != nil && !errors.Is(err, build.ErrInvalid) {
 					return rerr
 				}
+			}
+			if warnings > 0 && !verbose && !rf.strict && !quiet {
+				fmt.Fprintf(stderr, "%d warnings, such as missing translations shown in English; --verbose lists them\n", warnings)
 			}
 			switch {
 			case errors.Is(err, build.ErrInvalid):

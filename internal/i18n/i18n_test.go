@@ -106,6 +106,17 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+func TestCountsUseTheLanguagesSeparators(t *testing.T) {
+	set, cats := shipped(t)
+	loc := NewLocalizer(set, cats)
+	for tag, want := range map[string]string{"en": "1,500", "nl": "1.500", "id": "1.500", "ar": "1,500", "tl": "1,500"} {
+		lang, _ := Lookup(tag)
+		if got := loc.session(lang).count("ui.index.count", 1500); !strings.Contains(got, want) {
+			t.Errorf("%s: %q lacks %q", tag, got, want)
+		}
+	}
+}
+
 // Plural forms render for the counts where languages differ most.
 func TestPluralForms(t *testing.T) {
 	set, cats := shipped(t)

@@ -13,6 +13,8 @@ import (
 	"github.com/roledoc/roledoc/internal/doc"
 	"github.com/roledoc/roledoc/internal/role"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 // Localizer turns roles into documents in any language. It is built once
@@ -160,8 +162,12 @@ func (s *session) date(iso string) string {
 	}, nil)
 }
 
+// count formats a message with a number, written with the language's
+// separators (1,000 in English, 1.000 in Indonesian and Dutch) and Western
+// digits everywhere.
 func (s *session) count(id string, n int) string {
-	return s.t(id, map[string]any{"Count": strconv.Itoa(n)}, n)
+	tag := language.Make(s.lang.Tag + "-u-nu-latn")
+	return s.t(id, map[string]any{"Count": message.NewPrinter(tag).Sprint(number.Decimal(n))}, n)
 }
 
 func (s *session) labels() doc.Labels {
