@@ -27,6 +27,7 @@ import (
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
 	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
 )
@@ -97,7 +98,7 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	if err != nil {
 		return res, err
 	}
-	cats, cds := p.LoadCatalogs()
+	cats, cds := p.LoadTexts()
 	ds = append(ds, cds...)
 	if set == nil || diag.HasErrors(ds) {
 		res.Diagnostics = ds
@@ -131,11 +132,39 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	if diag.HasErrors(ds) {
 		return res, ErrInvalid
 	}
+	// Everything is checked: the position trees are not needed to render,
+	// and at scale they are a third of the memory held while rendering.
+	set.Forget()
 
 	out, err := filepath.Abs(opt.Out)
 	if err != nil {
 		return res, err
 	}
+
+	// Plan: every output's name and the fingerprint of what it is made
+	// from. When the previous build made exactly these, there is nothing
+	// to do, and out/ is left as it is.
+	fps := map[string]string{}
+	for _, r := range renderers {
+		fps[r.Ext()] = r.Fingerprint()
+	}
+	jobFP := make([]string, len(jobs))
+	parallel.For(len(jobs), func(i int) {
+		jobFP[i] = loc.Fingerprint(jobs[i].role, jobs[i].lang) + opt.Date.String() + set.Config.Page()
+	})
+	var pages []page
+	if site != nil && slices.ContainsFunc(renderers, func(r Renderer) bool { return r.Ext() == "html" }) {
+		if pages, err = planSite(set, loc, langs, site, fps["html"]); err != nil {
+			return res, err
+		}
+	}
+	old := readManifest(out)
+	if !opt.Force && upToDate(old, out, jobs, jobFP, renderers, fps, pages, len(opt.Roles)+len(opt.Langs)+len(opt.Formats) > 0) {
+		res.Skipped = len(jobs)*len(renderers) + len(pages)
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
+
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, err
@@ -165,7 +194,6 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 		}
 	}
 
-	old := readManifest(out)
 	manifest := map[string]string{}
 	var mu sync.Mutex
 	record := func(name, hash string, wrote bool) {
@@ -203,10 +231,6 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 		return nil
 	}
 
-	fps := map[string]string{}
-	for _, r := range renderers {
-		fps[r.Ext()] = r.Fingerprint()
-	}
 	workers := opt.Jobs
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -215,26 +239,37 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	var done atomic.Int64
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	work := make(chan job)
+	work := make(chan int)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range work {
+			for i := range work {
 				if ctx.Err() != nil {
 					continue
 				}
-				d, _ := loc.Document(j.role, j.lang)
-				d.Page = set.Config.Page()
-				if !opt.Date.IsZero() {
-					d.Date = opt.Date
+				j := jobs[i]
+				// Documents are localized only when an output must be
+				// rendered; unchanged ones are known by fingerprint.
+				fp := jobFP[i]
+				var d *doc.Document
+				render := func(r Renderer) func(io.Writer) error {
+					return func(w io.Writer) error {
+						if d == nil {
+							d, _ = loc.Document(j.role, j.lang)
+							d.Page = set.Config.Page()
+							if !opt.Date.IsZero() {
+								d.Date = opt.Date
+							}
+						}
+						return r.Render(w, d)
+					}
 				}
-				h := docHash(d) + d.PageOf(1, 2)
 				for _, r := range renderers {
 					name := j.lang.Tag + "/" + j.role.ID + "." + r.Ext()
-					if err := emit(name, hash(h, fps[r.Ext()]), func(w io.Writer) error { return r.Render(w, d) }); err != nil {
+					if err := emit(name, hash(fp, fps[r.Ext()]), render(r)); err != nil {
 						errs <- err
 						cancel()
 						break
@@ -248,9 +283,9 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 		}()
 	}
 feed:
-	for _, j := range jobs {
+	for i := range jobs {
 		select {
-		case work <- j:
+		case work <- i:
 		case <-ctx.Done():
 			break feed
 		}
@@ -265,8 +300,15 @@ feed:
 		return res, err
 	}
 
-	if site != nil && slices.ContainsFunc(renderers, func(r Renderer) bool { return r.Ext() == "html" }) {
-		if err := writeSite(set, loc, langs, site, fps["html"], emit); err != nil {
+	for _, pg := range pages {
+		if err := emit(pg.name, pg.hash, pg.render); err != nil {
+			return res, err
+		}
+	}
+	// A partial build (--role, --lang, --format) replaces only what it
+	// rendered; the rest of the previous output is carried over.
+	if len(opt.Roles) > 0 || len(opt.Langs) > 0 || len(opt.Formats) > 0 {
+		if err := carryOver(old, manifest, out, stage); err != nil {
 			return res, err
 		}
 	}
@@ -281,17 +323,82 @@ feed:
 	return res, nil
 }
 
-func writeSite(set *role.Set, loc *i18n.Localizer, langs []i18n.Language, site Site, fp string, emit func(string, string, func(io.Writer) error) error) error {
-	home := &doc.Home{Organization: set.Config.Organization, Generator: "roledoc " + roledoc.Version}
+// page is an output that is not one role's document.
+type page struct {
+	name, hash string
+	render     func(io.Writer) error
+}
+
+// planSite prepares each language's index and the language chooser.
+func planSite(set *role.Set, loc *i18n.Localizer, langs []i18n.Language, site Site, fp string) ([]page, error) {
+	var pages []page
 	for _, l := range langs {
 		ix := loc.Index(l)
 		ix.Page = set.Config.Page()
-		home.Languages = append(home.Languages, doc.HomeLanguage{Lang: l.Tag, Dir: l.Dir(), Name: l.Native, Title: ix.Title})
-		if err := emit(l.Tag+"/index.html", hash(docHash(ix), fp), func(w io.Writer) error { return site.Index(w, ix) }); err != nil {
-			return err
+		pages = append(pages, page{l.Tag + "/index.html", hash(docHash(ix), fp), func(w io.Writer) error { return site.Index(w, ix) }})
+	}
+	// The language chooser lists every configured language, whichever
+	// this run built.
+	home := &doc.Home{Organization: set.Config.Organization, Generator: "roledoc " + roledoc.Version}
+	all, err := languages(nil, set.Config.Languages)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range all {
+		home.Languages = append(home.Languages, doc.HomeLanguage{Lang: l.Tag, Dir: l.Dir(), Name: l.Native, Title: loc.Index(l).Title})
+	}
+	pages = append(pages, page{"index.html", hash(docHash(home), fp), func(w io.Writer) error { return site.Home(w, home) }})
+	return pages, nil
+}
+
+// upToDate reports whether the previous build made exactly the planned
+// outputs from the same inputs, and they are all still there. A partial
+// build needs only its own outputs to match.
+func upToDate(old map[string]string, out string, jobs []job, jobFP []string, renderers []Renderer, fps map[string]string, pages []page, partial bool) bool {
+	planned := 0
+	check := func(name, h string) bool {
+		planned++
+		if old[name] != h {
+			return false
+		}
+		_, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		return err == nil
+	}
+	for i, j := range jobs {
+		for _, r := range renderers {
+			if !check(j.lang.Tag+"/"+j.role.ID+"."+r.Ext(), hash(jobFP[i], fps[r.Ext()])) {
+				return false
+			}
 		}
 	}
-	return emit("index.html", hash(docHash(home), fp), func(w io.Writer) error { return site.Home(w, home) })
+	for _, pg := range pages {
+		if !check(pg.name, pg.hash) {
+			return false
+		}
+	}
+	return partial || planned == len(old)
+}
+
+// carryOver hard-links into stage every file of the previous output that
+// this run did not produce, keeping its manifest entry.
+func carryOver(old, manifest map[string]string, out, stage string) error {
+	for name, hash := range old {
+		if _, done := manifest[name]; done {
+			continue
+		}
+		dst := filepath.Join(stage, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.Link(filepath.Join(out, filepath.FromSlash(name)), dst); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // removed by hand since; nothing to keep
+			}
+			return err
+		}
+		manifest[name] = hash
+	}
+	return nil
 }
 
 // swap puts the staging directory in place of out.

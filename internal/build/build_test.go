@@ -258,3 +258,24 @@ func TestMissingTranslation(t *testing.T) {
 		t.Errorf("with --strict: got %v, want ErrInvalid", err)
 	}
 }
+
+// A build of one role in one language keeps everything else.
+func TestPartialBuildKeepsTheRest(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := run(t, fixture.Root(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	res, err := run(t, fixture.Root(), out, func(o *Options, _ *[]Renderer) {
+		o.Roles, o.Langs, o.Force = []string{"sales-manager"}, []string{"ar"}, true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != 2+1+1 { // HTML, PDF, the Arabic index, the home page
+		t.Errorf("%d written, want 4", res.Written)
+	}
+	if !equal(before, snapshot(t, out)) {
+		t.Error("a partial build lost or changed other output")
+	}
+}

@@ -95,12 +95,33 @@ type Catalog struct {
 	Glossary map[string]string
 	// Broken names files that had errors; merge and import leave them alone.
 	Broken map[string]bool
+	// Texts holds role content (every message but the interface's) as
+	// plain text when the catalog was loaded for rendering only, without
+	// the hashes and positions that checks need; Msgs then holds only the
+	// interface messages.
+	Texts map[string]string
 }
+
+// interfaceMessage reports whether id is interface text, which may have
+// plural forms and templates; every other message is literal text.
+func interfaceMessage(id string) bool { return strings.HasPrefix(id, "ui.") }
 
 // LoadCatalogs reads every language directory below root in fsys. The
 // English directory holds the extracted source and is not loaded as a
 // translation.
 func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
+	return loadCatalogs(fsys, root, shown, false)
+}
+
+// LoadTexts reads the catalogs for rendering: role content is kept as
+// plain text in Catalog.Texts, which takes a fraction of the memory that
+// LoadCatalogs needs at a thousand roles. Errors are reported as by
+// LoadCatalogs; staleness and positions of forms are not kept.
+func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
+	return loadCatalogs(fsys, root, shown, true)
+}
+
+func loadCatalogs(fsys fs.FS, root, shown string, lean bool) (map[string]*Catalog, []diag.Diagnostic) {
 	cats := map[string]*Catalog{}
 	var ds []diag.Diagnostic
 	entries, err := fs.ReadDir(fsys, root)
@@ -134,7 +155,7 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 	loaded := make([]*Catalog, len(dirs))
 	dirDs := make([][]diag.Diagnostic, len(dirs))
 	parallel.For(len(dirs), func(i int) {
-		loaded[i], dirDs[i] = loadLanguage(fsys, root, shown, dirs[i].Name())
+		loaded[i], dirDs[i] = loadLanguage(fsys, root, shown, dirs[i].Name(), lean)
 	})
 	for i, c := range loaded {
 		cats[c.Lang.Tag] = c
@@ -144,10 +165,13 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 }
 
 // loadLanguage reads one language directory.
-func loadLanguage(fsys fs.FS, root, shown, name string) (*Catalog, []diag.Diagnostic) {
+func loadLanguage(fsys fs.FS, root, shown, name string, lean bool) (*Catalog, []diag.Diagnostic) {
 	lang, _ := Lookup(name)
 	dir := path.Join(shown, name)
 	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Broken: map[string]bool{}}
+	if lean {
+		c.Texts = map[string]string{}
+	}
 	var ds []diag.Diagnostic
 	files, _ := fs.ReadDir(fsys, path.Join(root, name))
 	for _, f := range files {
@@ -229,7 +253,13 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined at %s; keep one", m.key, prev.Pos))
 			continue
 		}
-		t := &Translation{Msg: &i18n.Message{ID: m.key}, Pos: pos(m.at)}
+		if _, dup := c.Texts[m.key]; dup {
+			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined; keep one", m.key))
+			continue
+		}
+		lean := c.Texts != nil && !interfaceMessage(m.key)
+		msg := i18n.Message{ID: m.key}
+		t := &Translation{Msg: &msg, Pos: pos(m.at)}
 		if m.short {
 			t.Msg.Other = m.value
 			t.Form[formIndex("other")] = m.valAt
@@ -247,6 +277,12 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 			if isForm(f.name) {
 				t.Form[formIndex(f.name)] = f.valAt
 			}
+		}
+		if lean {
+			if msg.Other != "" {
+				c.Texts[m.key] = msg.Other
+			}
+			continue
 		}
 		c.Msgs[m.key] = t
 	}

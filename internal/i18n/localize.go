@@ -1,7 +1,10 @@
 package i18n
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +38,10 @@ type Localizer struct {
 	// plain caches interface messages that take no arguments, such as
 	// section headings, which every document asks for.
 	plain map[string]map[string]string
+	// byRole lists each role's message ids, and uiDigest identifies each
+	// language's interface text, for Fingerprint.
+	byRole   map[*role.Role][]string
+	uiDigest map[string]string
 }
 
 // NewLocalizer loads the source messages and every catalog, with English
@@ -51,7 +58,10 @@ func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
 	have := map[string]map[string]bool{}
 	for _, c := range cats {
 		tag := language.MustParse(c.Lang.Tag)
-		lit[c.Lang.Tag] = make(map[string]string, len(c.Msgs))
+		lit[c.Lang.Tag] = c.Texts // loaded lean, or nil
+		if lit[c.Lang.Tag] == nil {
+			lit[c.Lang.Tag] = make(map[string]string, len(c.Msgs))
+		}
 		have[c.Lang.Tag] = map[string]bool{}
 		for _, t := range c.Msgs {
 			e, ok := src[t.Msg.ID]
@@ -65,7 +75,26 @@ func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
 			}
 		}
 	}
-	l := &Localizer{set: set, src: src, bundle: b, literal: lit, translated: have, plain: map[string]map[string]string{}}
+	l := &Localizer{set: set, src: src, bundle: b, literal: lit, translated: have,
+		plain: map[string]map[string]string{}, byRole: map[*role.Role][]string{}, uiDigest: map[string]string{}}
+	for id, e := range src {
+		if e.role != nil {
+			l.byRole[e.role] = append(l.byRole[e.role], id)
+		}
+	}
+	for _, ids := range l.byRole {
+		slices.Sort(ids)
+	}
+	for _, c := range cats {
+		var ui []*i18n.Message
+		for id, t := range c.Msgs {
+			if interfaceMessage(id) {
+				ui = append(ui, t.Msg)
+			}
+		}
+		slices.SortFunc(ui, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
+		l.uiDigest[c.Lang.Tag] = digest(ui)
+	}
 	for _, lang := range Languages {
 		s := l.session(lang)
 		cache := map[string]string{}
@@ -194,6 +223,45 @@ func (l *Localizer) alternates(current string) []doc.Alternate {
 	return out
 }
 
+// Fingerprint identifies everything the document of r in lang is made
+// from: the role file, the configuration, the role's messages and the
+// titles it refers to in lang, and the interface text. Equal fingerprints
+// mean equal documents, so a build can skip a document without
+// localizing it.
+func (l *Localizer) Fingerprint(r *role.Role, lang Language) string {
+	h := sha256.New()
+	put := func(parts ...string) {
+		for _, s := range parts {
+			io.WriteString(h, s)
+			h.Write([]byte{0})
+		}
+	}
+	put(roledoc.Version)
+	put(lang.Tag)
+	put(r.Shape())
+	put(l.set.Config.Digest)
+	put(l.uiDigest[lang.Tag])
+	texts := l.literal[lang.Tag]
+	// The text shown: the translation, or the English it falls back to.
+	text := func(id string) string {
+		if t, ok := texts[id]; ok {
+			return t
+		}
+		if e, ok := l.src[id]; ok {
+			return e.Msg.Other
+		}
+		return ""
+	}
+	for _, id := range l.byRole[r] {
+		put(id, text(id))
+	}
+	for _, ref := range []string{r.ReportsTo, r.AppointedBy, r.Substitute, r.Approval.By} {
+		put(text(RoleKey(ref, "title")), text("positions."+ref+".title"))
+	}
+	put(text("departments." + r.Department + ".title"))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // Missing reports each message of the given roles, and of the interface,
 // that has no translation in lang and will be shown in English. It looks
 // the messages up without building documents.
@@ -205,25 +273,23 @@ func (l *Localizer) Missing(roles []*role.Role, lang Language) []diag.Diagnostic
 	for _, r := range roles {
 		want[r] = true
 	}
-	s := l.session(lang)
-	ids := make([]string, 0, len(l.src))
+	var ids []string
 	for id, e := range l.src {
-		if e.role == nil || want[e.role] {
+		if e.role != nil && !want[e.role] {
+			continue
+		}
+		ok := l.translated[lang.Tag][id]
+		if e.Literal {
+			_, ok = l.literal[lang.Tag][id]
+		}
+		if !ok {
 			ids = append(ids, id)
 		}
 	}
-	slices.Sort(ids)
+	slices.Sort(ids) // only the missing ones, for a stable report
+	s := l.session(lang)
 	for _, id := range ids {
-		e := l.src[id]
-		if e.Literal {
-			if _, ok := l.literal[lang.Tag][id]; !ok {
-				s.fellBack(e)
-			}
-			continue
-		}
-		if _, ok := l.translated[lang.Tag][id]; !ok {
-			s.fellBack(e)
-		}
+		s.fellBack(l.src[id])
 	}
 	return s.missing
 }

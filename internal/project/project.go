@@ -166,6 +166,12 @@ func (p *Project) LoadCatalogs() (map[string]*i18n.Catalog, []diag.Diagnostic) {
 	return i18n.LoadCatalogs(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
 }
 
+// LoadTexts reads the catalogs for rendering only: lean on memory, with
+// the same errors as LoadCatalogs but no staleness information.
+func (p *Project) LoadTexts() (map[string]*i18n.Catalog, []diag.Diagnostic) {
+	return i18n.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
+}
+
 // English returns an extracted English catalog file, if the project has it.
 func (p *Project) English(name string) ([]byte, bool) {
 	data, err := fs.ReadFile(p.Locales.FS, path.Join(p.Locales.Root, i18n.Source, name))

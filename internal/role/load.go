@@ -2,6 +2,8 @@ package role
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/roledoc/roledoc/internal/diag"
@@ -30,7 +33,7 @@ const MaxCatalogSize = 64 << 20
 // problem, including a file that is not YAML at all, becomes a diagnostic.
 // The role is nil only when nothing could be decoded.
 func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
-	r := &Role{File: name}
+	r := &Role{File: name, Digest: digest(data)}
 	root, ds := decode(name, data, r)
 	if root == nil {
 		return nil, ds
@@ -47,7 +50,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 
 // LoadConfig decodes and validates roledoc.yaml.
 func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
-	c := &Config{File: name}
+	c := &Config{File: name, Digest: digest(data)}
 	root, ds := decode(name, data, c)
 	if root == nil {
 		return nil, ds
@@ -56,6 +59,11 @@ func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
 	ds = append(ds, validateStruct(name, root, c, ds)...)
 	diag.Sort(ds)
 	return c, ds
+}
+
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // Pos returns the position of the value at a dotted path such as
@@ -433,8 +441,13 @@ type fieldSet struct {
 	names []string
 }
 
+var fieldSets sync.Map // reflect.Type -> fieldSet
+
 // fieldsOf lists the YAML keys a struct accepts.
 func fieldsOf(t reflect.Type) fieldSet {
+	if fs, ok := fieldSets.Load(t); ok {
+		return fs.(fieldSet)
+	}
 	fs := fieldSet{types: map[string]reflect.Type{}}
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -445,6 +458,7 @@ func fieldsOf(t reflect.Type) fieldSet {
 		fs.types[name] = f.Type
 		fs.names = append(fs.names, name)
 	}
+	fieldSets.Store(t, fs)
 	return fs
 }
 

@@ -25,6 +25,15 @@ func (s *Set) Role(id string) (*Role, bool) {
 	return r, ok
 }
 
+// Forget drops the YAML trees kept for positions, about 50 KB a role.
+// A build calls it once everything is checked; diagnostics raised after
+// it point at the start of a role's file.
+func (s *Set) Forget() {
+	for _, r := range s.Roles {
+		r.root = nil
+	}
+}
+
 // Title returns the English title of a role or declared position.
 func (s *Set) Title(id string) string {
 	if r, ok := s.byID[id]; ok {
