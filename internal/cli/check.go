@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -149,7 +151,7 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		}
 		info, err := os.Stat(full)
 		if err != nil {
-			return nil, usageErr("%s: %v", arg, unwrapPath(err))
+			return nil, usageErr("%s: %v", arg, cmp.Or(errors.Unwrap(err), err))
 		}
 		var roles []*role.Role
 		var rds []diag.Diagnostic
@@ -158,7 +160,7 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		} else {
 			data, err := role.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), role.MaxFileSize)
 			if err != nil {
-				return nil, internalErr(fmt.Errorf("%s: %v", arg, unwrapPath(err)))
+				return nil, internalErr(fmt.Errorf("%s: %v", arg, cmp.Or(errors.Unwrap(err), err)))
 			}
 			r, d := role.Load(filepath.ToSlash(arg), data)
 			rds = d
@@ -204,11 +206,4 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
 	cats, ds := p.LoadCatalogs()
 	return append(ds, i18n.CheckProject(set, cats, p.Locales.Shown, p.English)...)
-}
-
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

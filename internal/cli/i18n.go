@@ -64,6 +64,20 @@ func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
 	return &i18nState{p: p, set: set, cats: cats, src: i18n.SourceMessages(set)}, nil
 }
 
+// loadWritable is loadI18n for commands that write catalogs: the locales
+// must be a directory on disk.
+func loadWritable(env *Env, pf *projectFlags, w io.Writer) (*i18nState, string, error) {
+	s, err := loadI18n(env, pf, w)
+	if err != nil {
+		return nil, "", err
+	}
+	dir, err := s.p.LocalesDir()
+	if err != nil {
+		return nil, "", usageErr("%v", err)
+	}
+	return s, dir, nil
+}
+
 // catalog returns a language's catalog, empty when it has none yet.
 func (s *i18nState) catalog(lang i18n.Language) *i18n.Catalog {
 	if c := s.cats[lang.Tag]; c != nil {
@@ -101,13 +115,9 @@ func newI18nExtract(env *Env) *cobra.Command {
 		Short: "Write the English source catalog to locales/en/",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := loadI18n(env, &pf, cmd.ErrOrStderr())
+			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
 				return err
-			}
-			dir, err := s.p.LocalesDir()
-			if err != nil {
-				return usageErr("%v", err)
 			}
 			wrote, err := i18n.WriteFiles(filepath.Join(dir, i18n.Source), i18n.Extract(s.src))
 			if err != nil {
@@ -144,13 +154,9 @@ that have none. Good translations are not touched; running it twice changes
 nothing the second time. A catalog with errors is not rewritten.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := loadI18n(env, &pf, cmd.ErrOrStderr())
+			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
 				return err
-			}
-			dir, err := s.p.LocalesDir()
-			if err != nil {
-				return usageErr("%v", err)
 			}
 			ls, err := s.langs(langs)
 			if err != nil {
@@ -314,13 +320,9 @@ func newI18nImport(env *Env) *cobra.Command {
 		Short: "Read an XLIFF 2.0 file back into its language's catalog",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadI18n(env, &pf, cmd.ErrOrStderr())
+			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
 				return err
-			}
-			dir, err := s.p.LocalesDir()
-			if err != nil {
-				return usageErr("%v", err)
 			}
 			data, err := os.ReadFile(resolvePath(env, args[0]))
 			if err != nil {

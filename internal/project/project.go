@@ -3,6 +3,7 @@
 package project
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -110,7 +111,7 @@ func shown(dir, name string) string {
 func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
 	data, err := role.ReadFile(p.Config.FS, p.Config.Root, role.MaxFileSize)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, unwrap(err))
+		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, cmp.Or(errors.Unwrap(err), err))
 	}
 	c, ds := role.LoadConfig(p.Config.Shown, data)
 	return c, ds, nil
@@ -151,14 +152,6 @@ func (p *Project) Source(file string) []byte {
 		return data
 	}
 	return nil
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // LoadCatalogs reads the translation catalogs.

@@ -464,17 +464,22 @@ func fieldsOf(t reflect.Type) fieldSet {
 
 // suggest names the closest known key, or lists them all.
 func suggest(got string, known []string) string {
-	best, bestD := "", 3
+	if best := closest(got, known, 2); best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	sorted := slices.Sorted(slices.Values(known))
+	return "expected one of: " + strings.Join(sorted, ", ")
+}
+
+// closest returns the known word within maxDist edits of got, if any.
+func closest(got string, known []string, maxDist int) string {
+	best, bestD := "", maxDist+1
 	for _, k := range known {
 		if d := editDistance(got, k); d < bestD {
 			best, bestD = k, d
 		}
 	}
-	if best != "" {
-		return fmt.Sprintf("did you mean %q?", best)
-	}
-	sorted := slices.Sorted(slices.Values(known))
-	return "expected one of: " + strings.Join(sorted, ", ")
+	return best
 }
 
 func editDistance(a, b string) int {

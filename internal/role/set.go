@@ -1,6 +1,8 @@
 package role
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -113,13 +115,7 @@ func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
 }
 
 func suggestRef(got string, known []string) string {
-	best, bestD := "", 4
-	for _, k := range known {
-		if d := editDistance(got, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best != "" {
+	if best := closest(got, known, 3); best != "" {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	return "add it or fix the id"
@@ -178,7 +174,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
 		shown := path.Join(prefix, rel)
 		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", unwrapPath(err)))
+			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
 			return nil
 		}
 		if d.IsDir() {
@@ -201,7 +197,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		return nil
 	})
 	if err != nil {
-		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, "read-error", "cannot read: %v", unwrapPath(err)))
+		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
 	}
 
 	roles := make([]*Role, len(files))
@@ -209,7 +205,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	parallel.For(len(files), func(i int) {
 		data, err := ReadFile(fsys, files[i].path, MaxFileSize)
 		if err != nil {
-			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, "read-error", "cannot read: %v", unwrapPath(err))}
+			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
 			return
 		}
 		roles[i], fileDs[i] = Load(files[i].shown, data)
@@ -229,11 +225,4 @@ func ReadFile(fsys fs.FS, name string, limit int) ([]byte, error) {
 	}
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, int64(limit)+1))
-}
-
-func unwrapPath(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
