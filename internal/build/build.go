@@ -94,12 +94,10 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	start := time.Now()
 	res := &Result{}
 	p := opt.Project
-	set, ds, err := p.Load()
+	set, cats, ds, err := p.LoadAll(true)
 	if err != nil {
 		return res, err
 	}
-	cats, cds := p.LoadTexts()
-	ds = append(ds, cds...)
 	if set == nil || diag.HasErrors(ds) {
 		res.Diagnostics = ds
 		return res, ErrInvalid

@@ -131,12 +131,12 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 // but only their own problems (and the configuration's) are reported.
 func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
-		set, ds, err := p.Load()
+		set, cats, ds, err := p.LoadAll(false)
 		if err != nil {
 			return nil, internalErr(err)
 		}
 		if set != nil {
-			ds = append(ds, translations(p, set)...)
+			ds = append(ds, i18n.CheckProject(set, i18n.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
 		}
 		diag.Sort(ds)
 		return ds, nil
@@ -205,5 +205,5 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 // translations checks the catalogs against the roles.
 func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
 	cats, ds := p.LoadCatalogs()
-	return append(ds, i18n.CheckProject(set, cats, p.Locales.Shown, p.English)...)
+	return append(ds, i18n.CheckProject(set, i18n.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
 }

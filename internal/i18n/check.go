@@ -55,7 +55,7 @@ func StateOf(src *Entry, t *Translation) State {
 	if t == nil || t.Empty() {
 		return Missing
 	}
-	if t.Msg.Hash != "" && t.Msg.Hash != Hash(src.Msg) {
+	if t.Msg.Hash != "" && t.Msg.Hash != src.sourceHash() {
 		return Stale
 	}
 	return Translated
@@ -265,12 +265,11 @@ func PluralForms(tag string) []string {
 }
 
 // CheckProject checks every configured language's catalog against the
-// roles, and the extracted English catalog, read through english, for
+// roles' source messages (SourceMessages(set)), and the extracted English catalog, read through english, for
 // being current. A configured language with no catalog counts as missing
 // every message.
-func CheckProject(set *role.Set, cats map[string]*Catalog, localesDir string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
+func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, localesDir string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	src := SourceMessages(set)
 	var todo []*Catalog
 	for _, tag := range set.Config.Languages {
 		lang, err := Lookup(tag)
@@ -287,6 +286,9 @@ func CheckProject(set *role.Set, cats map[string]*Catalog, localesDir string, en
 		}
 		todo = append(todo, c)
 	}
+	// Every language compares with the same source hashes: compute them
+	// once, before the languages are checked in parallel.
+	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	found := make([][]diag.Diagnostic, len(todo))
 	parallel.For(len(todo), func(i int) { found[i] = Check(src, todo[i]) })
 	for _, f := range found {

@@ -19,6 +19,9 @@ type Entry struct {
 	// position is looked up only when a diagnostic needs it.
 	role *role.Role
 	path string
+	// hash caches Hash(Msg) for checks, which compare it once per
+	// language.
+	hash string
 	// Literal messages (role content) are never run as templates, so
 	// "{{" in a duty is text, not code.
 	Literal bool
@@ -142,6 +145,14 @@ func SourceMessages(set *role.Set) []*Entry {
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return strings.Compare(a.Msg.ID, b.Msg.ID) })
 	return out
+}
+
+// sourceHash is Hash(e.Msg), cached when CheckProject computed it.
+func (e *Entry) sourceHash() string {
+	if e.hash != "" {
+		return e.hash
+	}
+	return Hash(e.Msg)
 }
 
 // Pos is where the source text is: the role file value, or nothing for

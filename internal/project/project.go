@@ -154,6 +154,33 @@ func (p *Project) Source(file string) []byte {
 	return nil
 }
 
+// LoadAll reads the roles and the catalogs at once: the serial work
+// between the parallel parses (building the set) then overlaps with them.
+// lean loads the catalogs for rendering only (see LoadTexts).
+func (p *Project) LoadAll(lean bool) (*role.Set, map[string]*i18n.Catalog, []diag.Diagnostic, error) {
+	type loaded struct {
+		cats map[string]*i18n.Catalog
+		ds   []diag.Diagnostic
+	}
+	catalogs := make(chan loaded, 1)
+	go func() {
+		load := p.LoadCatalogs
+		if lean {
+			load = p.LoadTexts
+		}
+		cats, ds := load()
+		catalogs <- loaded{cats, ds}
+	}()
+	set, ds, err := p.Load()
+	c := <-catalogs
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ds = append(ds, c.ds...)
+	diag.Sort(ds)
+	return set, c.cats, ds, nil
+}
+
 // LoadCatalogs reads the translation catalogs.
 func (p *Project) LoadCatalogs() (map[string]*i18n.Catalog, []diag.Diagnostic) {
 	return i18n.LoadCatalogs(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
