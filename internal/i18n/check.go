@@ -202,10 +202,17 @@ func scriptProblem(l Language, source, text string) string {
 	}
 	for _, r := range text {
 		switch {
+		case r < 0x80: // ASCII, most of the text: no table lookups
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				latin++
+			}
 		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
 			arabic++
 		case unicode.Is(unicode.Latin, r):
 			latin++
+		}
+		if arabic > 0 && l.Script == "Arab" {
+			return "" // one Arabic letter settles it
 		}
 	}
 	if latin+arabic == 0 {
