@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/roledoc/roledoc/internal/doc"
 	"github.com/roledoc/roledoc/internal/fixture"
@@ -17,6 +18,7 @@ import (
 	"github.com/roledoc/roledoc/internal/testtool"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -228,4 +230,59 @@ func attr(n *xhtml.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// TestPrintedPage prints the pages with Chromium, as HR would, and reads
+// the PDF back: A4, and every page carries the footer in the page's own
+// language from the print CSS.
+func TestPrintedPage(t *testing.T) {
+	bin, args := testtool.Chromium(t)
+	pdftotext := testtool.Need(t, "pdftotext")
+	pdfinfo := testtool.Need(t, "pdfinfo")
+	r := renderer(t)
+	docs := fixture.Documents(t, "sales-manager")
+	for _, lang := range []string{"en", "ar"} {
+		dir := t.TempDir()
+		page := filepath.Join(dir, "page.html")
+		if err := os.WriteFile(page, render(t, r, docs[lang]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "page.pdf")
+		if err := exec.Command(bin, append(args, "--no-pdf-header-footer", "--print-to-pdf="+out, "file://"+page)...).Run(); err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		info, err := exec.Command(pdfinfo, out).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`Pages:\s+(\d+)`).FindSubmatch(info)
+		pages, _ := strconv.Atoi(string(m[1]))
+		if !bytes.Contains(info, []byte("(A4)")) || pages < 2 {
+			t.Errorf("%s: printed %d pages, A4: %v", lang, pages, bytes.Contains(info, []byte("(A4)")))
+		}
+		text, err := exec.Command(pdftotext, out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+				return -1
+			}
+			return r
+		}, norm.NFKC.String(string(text)))
+		// pdftotext moves numbers around in right-to-left lines, so the
+		// footer's words are counted without its digits: once per page.
+		noDigits := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsDigit(r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		footer := noDigits(strings.ReplaceAll(docs[lang].PageOf(1, pages), " ", ""))
+		if n := strings.Count(noDigits(flat), footer); n != pages {
+			t.Errorf("%s: footer %q printed %d times on %d pages", lang, footer, n, pages)
+		}
+	}
 }
