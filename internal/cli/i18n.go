@@ -119,16 +119,21 @@ func newI18nExtract(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			wrote, err := i18n.WriteFiles(filepath.Join(dir, i18n.Source), i18n.Extract(s.src))
-			if err != nil {
-				return internalErr(err)
-			}
-			reportWrites(cmd.ErrOrStderr(), wrote)
-			return nil
+			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, i18n.Source), i18n.Extract(s.src))
 		},
 	}
 	pf.register(cmd)
 	return cmd
+}
+
+// writeCatalogs writes the files that changed and says which.
+func writeCatalogs(w io.Writer, dir string, files map[string][]byte) error {
+	wrote, err := i18n.WriteFiles(dir, files)
+	if err != nil {
+		return internalErr(err)
+	}
+	reportWrites(w, wrote)
+	return nil
 }
 
 func reportWrites(w io.Writer, wrote []string) {
@@ -338,12 +343,7 @@ func newI18nImport(env *Env) *cobra.Command {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
 			c.Msgs = msgs
-			wrote, err := i18n.WriteFiles(filepath.Join(dir, lang.Tag), i18n.Merged(s.src, c))
-			if err != nil {
-				return internalErr(err)
-			}
-			reportWrites(cmd.ErrOrStderr(), wrote)
-			return nil
+			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, lang.Tag), i18n.Merged(s.src, c))
 		},
 	}
 	pf.register(cmd)

@@ -73,19 +73,21 @@ type rawField struct {
 // forms lists the plural forms a message sets, in CLDR order.
 func forms(m *i18n.Message) map[string]string {
 	out := map[string]string{}
-	for _, f := range []struct {
-		name string
-		val  string
-	}{{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other}} {
-		if f.val != "" {
-			out[f.name] = f.val
+	for i, v := range formValues(m) {
+		if v != "" {
+			out[formNames[i]] = v
 		}
 	}
 	return out
 }
 
+// formValues returns a message's plural forms in formNames order.
+func formValues(m *i18n.Message) [6]string {
+	return [6]string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other}
+}
+
 // Empty reports whether a translation has no text yet.
-func (t *Translation) Empty() bool { return len(forms(t.Msg)) == 0 }
+func (t *Translation) Empty() bool { return formValues(t.Msg) == [6]string{} }
 
 // Catalog is one language's translations.
 type Catalog struct {
@@ -411,13 +413,11 @@ func marshal(w io.Writer, header string, msgs []*i18n.Message, source map[string
 		}
 		add("description", m.Description, false)
 		add("hash", m.Hash, false)
-		fs := forms(m)
-		add("zero", m.Zero, false)
-		add("one", m.One, false)
-		add("two", m.Two, false)
-		add("few", m.Few, false)
-		add("many", m.Many, false)
-		add("other", m.Other, len(fs) == 0)
+		vals := formValues(m)
+		for i, v := range vals {
+			// An untranslated message keeps an empty "other" to fill in.
+			add(formNames[i], v, formNames[i] == "other" && vals == [6]string{})
+		}
 		root.Content = append(root.Content, k, v)
 	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: header, Content: []*yaml.Node{root}}
@@ -443,18 +443,18 @@ func style(s string) yaml.Style {
 
 func sourceComment(m *i18n.Message) string {
 	var b strings.Builder
-	for _, f := range []struct{ name, val string }{{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other}} {
-		if f.val == "" {
+	for i, val := range formValues(m) {
+		if val == "" {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
 		label := "en"
-		if f.name != "other" || m.One != "" {
-			label = "en " + f.name
+		if formNames[i] != "other" || m.One != "" {
+			label = "en " + formNames[i]
 		}
-		fmt.Fprintf(&b, "%s: %s", label, strings.ReplaceAll(f.val, "\n", " "))
+		fmt.Fprintf(&b, "%s: %s", label, strings.ReplaceAll(val, "\n", " "))
 	}
 	return b.String()
 }
