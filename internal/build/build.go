@@ -156,6 +156,9 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 			return res, err
 		}
 	}
+	if err := replaceable(out); err != nil {
+		return res, err
+	}
 	old := readManifest(out)
 	if !opt.Force && upToDate(old, out, jobs, jobFP, renderers, fps, pages, len(opt.Roles)+len(opt.Langs)+len(opt.Formats) > 0) {
 		res.Skipped = len(jobs)*len(renderers) + len(pages)
@@ -395,6 +398,33 @@ func carryOver(old, manifest map[string]string, out, stage string) error {
 			return err
 		}
 		manifest[name] = hash
+	}
+	return nil
+}
+
+// replaceable refuses to replace anything but a previous roledoc output
+// or an empty directory: the whole of out is swapped away at the end, and
+// "--out ." must not take the project with it.
+func replaceable(out string) error {
+	info, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("output %s is a file, not a directory; choose another --out", out)
+	}
+	if _, err := os.Stat(filepath.Join(out, manifestName)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("output %s already holds files that roledoc did not write (no %s); choose an empty or new --out directory", out, manifestName)
 	}
 	return nil
 }

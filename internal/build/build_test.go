@@ -279,3 +279,23 @@ func TestPartialBuildKeepsTheRest(t *testing.T) {
 		t.Error("a partial build lost or changed other output")
 	}
 }
+
+// The output directory is replaced as a whole, so roledoc refuses to
+// replace anything it did not write: a file, or the project itself.
+func TestRefusesForeignOutput(t *testing.T) {
+	dir := fixture.Copy(t)
+	for name, out := range map[string]string{
+		"project directory": dir,
+		"a file":            filepath.Join(dir, "roledoc.yaml"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			before := snapshot(t, dir)
+			if _, err := run(t, dir, out, nil); err == nil {
+				t.Fatal("want an error")
+			}
+			if !equal(before, snapshot(t, dir)) {
+				t.Error("the project changed")
+			}
+		})
+	}
+}

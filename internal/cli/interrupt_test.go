@@ -34,8 +34,12 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// A previous output: roledoc replaces only directories it wrote.
 	sentinel := filepath.Join(out, "previous.txt")
 	if err := os.WriteFile(sentinel, []byte("previous build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, ".roledoc-manifest.json"), []byte("{}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -73,7 +77,7 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 				}
 			}
 			entries, _ := os.ReadDir(out)
-			if data, err := os.ReadFile(sentinel); err != nil || string(data) != "previous build" || len(entries) != 1 {
+			if data, err := os.ReadFile(sentinel); err != nil || string(data) != "previous build" || len(entries) != 2 {
 				t.Errorf("previous output changed: %v, %d entries", err, len(entries))
 			}
 		})
