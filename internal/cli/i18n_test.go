@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -68,5 +69,33 @@ func TestMergeRefusesBrokenCatalog(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles.yaml")); string(data) != string(idBefore) {
 		t.Error("another catalog was rewritten")
+	}
+}
+
+// Messages kept in a file of the translator's own stay there, and merge
+// does not copy them into its files.
+func TestMergeLeavesOtherFilesAlone(t *testing.T) {
+	dir := fixture.Copy(t)
+	roles := filepath.Join(dir, "locales", "nl", "roles.yaml")
+	data, _ := os.ReadFile(roles)
+	title := regexp.MustCompile(`(?m)^# en: Sales Manager\nsales-manager\.title:\n  hash: \S+\n  other: .*\n`)
+	if !title.Match(data) {
+		t.Fatal("title not found")
+	}
+	if err := os.WriteFile(roles, title.ReplaceAll(data, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extra := filepath.Join(dir, "locales", "nl", "extra.yaml")
+	if err := os.WriteFile(extra, []byte("sales-manager.title: Verkoopmanager\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "merge", "--lang", "nl"); code != 0 {
+		t.Fatalf("merge: %d %s", code, errOut)
+	}
+	if code, out, _ := run(t, dir, false, "check"); code != 0 || strings.Contains(out, "duplicate") {
+		t.Errorf("check after merge: exit %d\n%s", code, out)
+	}
+	if now, _ := os.ReadFile(extra); string(now) != "sales-manager.title: Verkoopmanager\n" {
+		t.Errorf("merge rewrote the translator's file: %q", now)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 
@@ -54,7 +55,16 @@ func Merged(src []*Entry, c *Catalog) map[string][]byte {
 		if m.Hash == "" {
 			m.Hash = Hash(e.Msg)
 		}
+		// A message stays in the file it is in: moved by hand between
+		// roles.yaml and ui.yaml, or kept in a file of the translator's
+		// own, which merge does not rewrite.
 		f := FileFor(m.ID)
+		if t != nil && t.Pos.File != "" {
+			f = path.Base(t.Pos.File)
+		}
+		if f != RolesFile && f != UIFile {
+			continue
+		}
 		byFile[f] = append(byFile[f], &m)
 	}
 	out := map[string][]byte{}
