@@ -81,11 +81,14 @@ func fastScan(data []byte) (msgs []rawMsg, ok bool) {
 }
 
 // printable reports whether data holds only characters YAML allows in a
-// document, so yaml.v3 gets to report any other.
+// document and no line breaks other than LF (NEL, U+0085, is one to YAML),
+// so yaml.v3 gets to deal with any other.
 func printable(data []byte) bool {
 	for _, r := range string(data) {
 		switch {
-		case r == '\n', r >= 0x20 && r < 0x7F, r == 0x85:
+		case r == '\n', r >= 0x20 && r < 0x7F:
+		case r == 0x2028, r == 0x2029:
+			return false // line breaks to YAML 1.1; leave them to yaml.v3
 		case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
 		default:
 			return false
@@ -102,6 +105,9 @@ func splitKey(line string) (key, rest string, ok bool) {
 		return "", "", false
 	}
 	key = line[:i]
+	if len(key) > 1000 {
+		return "", "", false // YAML limits implicit keys to 1024 characters
+	}
 	for _, r := range key {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
 			return "", "", false
