@@ -167,6 +167,9 @@ func Precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diag
 // ParseClean parses prechecked bytes into the root node: a mapping, with
 // no aliases.
 func ParseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
+	if root, ok := fastParse(data); ok {
+		return root, nil
+	}
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	var ds []diag.Diagnostic
 	dec := yaml.NewDecoder(bytes.NewReader(data))
