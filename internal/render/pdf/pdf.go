@@ -39,7 +39,7 @@ func New() (*Renderer, error) {
 
 // layoutVersion changes when the layout code changes in a way that alters
 // output, so incremental builds re-render.
-const layoutVersion = "pdf-layout-1"
+const layoutVersion = "pdf-layout-2"
 
 // Ext is the file extension.
 func (r *Renderer) Ext() string { return "pdf" }
@@ -211,9 +211,13 @@ func (l *layout) header(d *doc.Document) {
 }
 
 func (l *layout) section(d *doc.Document, s doc.Section) {
+	wrapped := make([]wrappedItem, len(s.Items))
+	for i, it := range s.Items {
+		wrapped[i] = l.wrapItem(it)
+	}
 	first := 0.0
 	if len(s.Items) > 0 {
-		first = l.itemHeight(s.Items[0], true)
+		first = wrapped[0].height(s.Items[0], true)
 	}
 	// A heading never ends a page: it moves with its first item (or the
 	// item's first lines, when the item is long).
@@ -221,8 +225,8 @@ func (l *layout) section(d *doc.Document, s doc.Section) {
 	l.y += 1.5
 	l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
 	l.y += 1
-	for _, it := range s.Items {
-		l.item(d, it)
+	for i, it := range s.Items {
+		l.item(d, it, wrapped[i])
 	}
 	l.y += 2
 }
@@ -240,14 +244,30 @@ func itemSpans(it doc.Item) []span {
 	return sp
 }
 
-func (l *layout) itemHeight(it doc.Item, firstOnly bool) float64 {
+// wrappedItem is an item's text and sub-items wrapped once, for both
+// measuring and drawing.
+type wrappedItem struct {
+	main []line
+	subs [][]line
+}
+
+func (l *layout) wrapItem(it doc.Item) wrappedItem {
 	tw := l.contentW() - numWidth
-	h := float64(len(l.wrap(l.words(itemSpans(it)), tw))) * lineHeight(body)
+	w := wrappedItem{main: l.wrap(l.words(itemSpans(it)), tw)}
+	for _, s := range it.Sub {
+		w.subs = append(w.subs, l.wrap(l.words([]span{{s, body}}), tw-bulletIn))
+	}
+	return w
+}
+
+// height is the item's height, or its first paragraph's with firstOnly.
+func (w wrappedItem) height(it doc.Item, firstOnly bool) float64 {
+	h := float64(len(w.main)) * lineHeight(body)
 	if firstOnly {
 		return h
 	}
-	for _, s := range it.Sub {
-		h += float64(len(l.wrap(l.words([]span{{s, body}}), tw-bulletIn))) * lineHeight(body)
+	for _, s := range w.subs {
+		h += float64(len(s)) * lineHeight(body)
 	}
 	if it.Target != "" {
 		h += lineHeight(small)
@@ -255,8 +275,8 @@ func (l *layout) itemHeight(it doc.Item, firstOnly bool) float64 {
 	return h + 1.2
 }
 
-func (l *layout) item(d *doc.Document, it doc.Item) {
-	h := l.itemHeight(it, false)
+func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
+	h := w.height(it, false)
 	// Short items stay whole; long ones continue on the next page.
 	if h <= 4*lineHeight(body) {
 		l.ensure(h)
@@ -269,25 +289,25 @@ func (l *layout) item(d *doc.Document, it doc.Item) {
 		numX, textX = l.pageW-marginX-numWidth, marginX
 	}
 	l.paragraph([]span{{it.Number + ".", style{size: bodySize, color: muted}}}, numX, numWidth, alignStart, l.y)
-	l.y = l.flow(itemSpans(it), textX, tw, true)
-	for _, s := range it.Sub {
+	l.flowLines(w.main, textX, tw, true)
+	for _, sub := range w.subs {
 		bx, sx := textX, textX+bulletIn
 		if l.rtl {
 			bx, sx = textX+tw-bulletIn, textX
 		}
 		l.ensure(lineHeight(body))
 		l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y)
-		l.y = l.flow([]span{{s, body}}, sx, tw-bulletIn, true)
+		l.flowLines(sub, sx, tw-bulletIn, true)
 	}
 	if it.Target != "" {
-		l.y = l.flow([]span{{d.Labels.Target + ": " + it.Target, small}}, textX, tw, false)
+		l.flowLines(l.wrap(l.words([]span{{d.Labels.Target + ": " + it.Target, small}}), tw), textX, tw, false)
 	}
 	l.y += 1.2
 }
 
-// flow draws a paragraph from the cursor, breaking pages between lines.
-func (l *layout) flow(sp []span, x, w float64, justify bool) float64 {
-	lines := l.wrap(l.words(sp), w)
+// flowLines draws wrapped lines from the cursor, breaking pages between
+// lines.
+func (l *layout) flowLines(lines []line, x, w float64, justify bool) {
 	for i, ln := range lines {
 		lh := ln.height()
 		if l.y+lh > l.bottom() {
@@ -300,7 +320,6 @@ func (l *layout) flow(sp []span, x, w float64, justify bool) float64 {
 		l.drawLine(ln, x, w, a, l.y)
 		l.y += lh
 	}
-	return l.y
 }
 
 // paragraph draws spans at y without page breaks and returns the y below.
