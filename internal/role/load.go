@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/yamlfast"
 	"gopkg.in/yaml.v3"
 )
 
@@ -167,7 +168,7 @@ func Precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diag
 // ParseClean parses prechecked bytes into the root node: a mapping, with
 // no aliases.
 func ParseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
-	if root, ok := fastParse(data); ok {
+	if root, ok := yamlfast.Parse(data); ok {
 		return root, nil
 	}
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }

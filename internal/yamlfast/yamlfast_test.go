@@ -1,4 +1,4 @@
-package role
+package yamlfast
 
 import (
 	"bytes"
@@ -12,9 +12,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// FuzzFastParse checks the fast role-file parser against yaml.v3: whatever
+// FuzzParse checks the fast parser against yaml.v3: whatever
 // it accepts must give the same nodes, tags, values and positions.
-func FuzzFastParse(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	for _, glob := range []string{"../../roles/*.yaml", "../../testdata/bad/*.yaml", "../../testdata/good/*.yaml", "../../roledoc.yaml"} {
 		files, _ := filepath.Glob(glob)
 		for _, file := range files {
@@ -32,7 +32,7 @@ func FuzzFastParse(f *testing.F) {
 		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
 			return // Precheck rejects these before any parser runs
 		}
-		fast, ok := fastParse(data)
+		fast, ok := Parse(data)
 		if !ok {
 			return
 		}
@@ -62,11 +62,11 @@ func dumpNode(n *yaml.Node) string {
 	return b.String()
 }
 
-func TestFastParseTakesShippedRoles(t *testing.T) {
+func TestParseTakesShippedRoles(t *testing.T) {
 	files, _ := filepath.Glob("../../roles/*.yaml")
 	for _, file := range append(files, "../../roledoc.yaml") {
 		data, _ := os.ReadFile(file)
-		if _, ok := fastParse(data); !ok && filepath.Base(file) != "roledoc.yaml" {
+		if _, ok := Parse(data); !ok && filepath.Base(file) != "roledoc.yaml" {
 			t.Errorf("%s: the fast parser gave up on a shipped role", file)
 		}
 	}

@@ -1,4 +1,7 @@
-package role
+// Package yamlfast owns reading the plain block subset of YAML that role
+// files and catalogs are written in, several times faster than yaml.v3
+// and into the same nodes; callers fall back to yaml.v3 for anything else.
+package yamlfast
 
 import (
 	"slices"
@@ -7,8 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// fastParse builds the node tree of a role file written in plain block
-// YAML: "key: value" and "key:" lines, nested by indentation, lists of
+// Parse builds the node tree of a document written in plain block YAML: "key: value" and "key:" lines, nested by indentation, lists of
 // "- " items, comment lines, and values that are plain or quoted without
 // escapes. For such files it gives the same nodes, with the same
 // positions, as yaml.v3, several times faster; with a thousand roles the
@@ -16,9 +18,9 @@ import (
 // scalars, anchors, trailing comments, tabs, several documents) returns
 // ok=false and the file goes through yaml.v3. A differential fuzz test
 // keeps the two in agreement.
-func fastParse(data []byte) (root *yaml.Node, ok bool) {
+func Parse(data []byte) (root *yaml.Node, ok bool) {
 	text := string(data)
-	if strings.ContainsAny(text, "\t\r\u0085\u2028\u2029") || strings.Contains(text, "---") || !printableYAML(text) {
+	if strings.ContainsAny(text, "\t\r") || strings.Contains(text, "---") || !Printable(text) {
 		return nil, false
 	}
 	p := &fastParser{}
@@ -68,7 +70,7 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 			p.failed = true
 			break
 		}
-		key, rest, ok := splitKey(l.text)
+		key, rest, ok := SplitKey(l.text)
 		if !ok {
 			p.failed = true
 			break
@@ -132,7 +134,7 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 		}
 		rest := strings.TrimLeft(l.text[2:], " ")
 		col := indent + len(l.text) - len(rest) // 0-based column of the item
-		if _, _, isKey := splitKey(rest); isKey {
+		if _, _, isKey := SplitKey(rest); isKey {
 			// "- key: value": a mapping whose keys line up after "- ".
 			p.lines[p.pos] = fastLine{n: l.n, indent: col, text: rest}
 			item := p.mapping(col)
@@ -154,8 +156,8 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 	return s
 }
 
-// splitKey splits "key: rest" or "key:" where key is a plain word.
-func splitKey(line string) (key, rest string, ok bool) {
+// SplitKey splits "key: rest" or "key:" where key is a plain word.
+func SplitKey(line string) (key, rest string, ok bool) {
 	i := strings.IndexByte(line, ':')
 	if i <= 0 || i > 1000 {
 		return "", "", false
@@ -177,6 +179,17 @@ func splitKey(line string) (key, rest string, ok bool) {
 		return "", "", false
 	}
 	return key, rest[1:], true
+}
+
+// Scalar reads a value that needs no YAML machinery: plain text, or text
+// in quotes without escapes. ok is false for anything else, including
+// plain spellings yaml.v3 reads as null, true/false or special floats.
+func Scalar(s string) (value string, ok bool) {
+	n := scalarNode(s, 0, 0)
+	if n == nil {
+		return "", false
+	}
+	return n.Value, true
 }
 
 // scalarNode reads a value that needs no YAML machinery; nil otherwise.
@@ -222,11 +235,14 @@ func isPlainNumber(s string) bool {
 	return true
 }
 
-// printableYAML reports whether text holds only characters YAML allows.
-func printableYAML(text string) bool {
+// Printable reports whether text holds only characters YAML allows and no
+// line breaks but LF (YAML also breaks lines at NEL, U+2028 and U+2029).
+func Printable(text string) bool {
 	for _, r := range text {
 		switch {
 		case r == '\n', r >= 0x20 && r < 0x7F:
+		case r == 0x2028, r == 0x2029:
+			return false
 		case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
 		default:
 			return false
