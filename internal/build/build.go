@@ -148,7 +148,7 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	}
 	jobFP := make([]string, len(jobs))
 	parallel.For(len(jobs), func(i int) {
-		jobFP[i] = loc.Fingerprint(jobs[i].role, jobs[i].lang) + opt.Date.String() + set.Config.Page()
+		jobFP[i] = loc.Fingerprint(jobs[i].role, jobs[i].lang) + opt.Date.String()
 	})
 	var pages []page
 	if site != nil && slices.ContainsFunc(renderers, func(r Renderer) bool { return r.Ext() == "html" }) {

@@ -95,8 +95,6 @@ type Catalog struct {
 	Dir      string // as shown in diagnostics: locales/ar
 	Msgs     map[string]*Translation
 	Glossary map[string]string
-	// Broken names files that had errors; merge and import leave them alone.
-	Broken map[string]bool
 	// Texts holds role content (every message but the interface's) as
 	// plain text when the catalog was loaded for rendering only, without
 	// the hashes and positions that checks need; Msgs then holds only the
@@ -170,7 +168,7 @@ func loadCatalogs(fsys fs.FS, root, shown string, lean bool) (map[string]*Catalo
 func loadLanguage(fsys fs.FS, root, shown, name string, lean bool) (*Catalog, []diag.Diagnostic) {
 	lang, _ := Lookup(name)
 	dir := path.Join(shown, name)
-	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Broken: map[string]bool{}}
+	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
 	if lean {
 		c.Texts = map[string]string{}
 	}
@@ -200,9 +198,6 @@ func loadLanguage(fsys fs.FS, root, shown, name string, lean bool) (*Catalog, []
 			fds = c.parseGlossary(shownFile, data)
 		} else {
 			fds = c.parse(shownFile, data)
-		}
-		if diag.HasErrors(fds) {
-			c.Broken[fname] = true
 		}
 		ds = append(ds, fds...)
 	}

@@ -34,7 +34,7 @@ const MaxCatalogSize = 64 << 20
 // problem, including a file that is not YAML at all, becomes a diagnostic.
 // The role is nil only when nothing could be decoded.
 func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
-	r := &Role{File: name, Digest: digest(data)}
+	r := &Role{File: name}
 	root, ds := decode(name, data, r)
 	if root == nil {
 		return nil, ds

@@ -43,9 +43,6 @@ type Role struct {
 
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
-	// Digest identifies the file's bytes, so a build can tell an
-	// unchanged role without rendering it.
-	Digest string `yaml:"-"`
 	// root is the YAML mapping the role was decoded from; validation maps
 	// its findings back to positions through it.
 	root *yaml.Node

@@ -36,17 +36,6 @@ func (s *Set) Forget() {
 	}
 }
 
-// Title returns the English title of a role or declared position.
-func (s *Set) Title(id string) string {
-	if r, ok := s.byID[id]; ok {
-		return r.Title
-	}
-	if p, ok := s.Config.Position(id); ok {
-		return p.Title
-	}
-	return id
-}
-
 // NewSet checks what only a whole project can show: references to roles,
 // positions and departments, duplicate ids and reporting cycles. Roles with
 // a duplicate id are left out of the set.
