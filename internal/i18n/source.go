@@ -59,7 +59,7 @@ var UI = []*i18n.Message{
 	{ID: "ui.index.chart", Description: "index page: heading of the organization chart", Other: "Organization chart"},
 	{ID: "ui.index.back", Description: "link from a role page to the index", Other: "All job descriptions"},
 	{ID: "ui.index.count", Description: "index page: number of roles", One: "{{.Count}} job description", Other: "{{.Count}} job descriptions"},
-	{ID: "ui.experience", Description: "minimum experience; Count is whole years", One: "At least {{.Count}} year of relevant experience", Other: "At least {{.Count}} years of relevant experience"},
+	{ID: "ui.experience", Description: "minimum experience; Count is whole years", One: "At least {{.Count}} year in a related field", Other: "At least {{.Count}} years in a related field"},
 	{ID: "ui.experience.none", Description: "when no experience is required", Other: "No previous experience required"},
 	{ID: "ui.page", Description: "PDF footer", Other: "Page {{.Page}} of {{.Pages}}"},
 	{ID: "ui.date", Description: "date format; Day and Year are numbers, Month is the month's name", Other: "{{.Day}} {{.Month}} {{.Year}}"},
