@@ -26,7 +26,8 @@ import (
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
+	"github.com/roledoc/roledoc/internal/localize"
 	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
@@ -83,7 +84,7 @@ type Site interface {
 // job is one role in one language, rendered in every requested format.
 type job struct {
 	role *role.Role
-	lang i18n.Language
+	lang locale.Language
 }
 
 const manifestName = ".roledoc-manifest.json"
@@ -94,7 +95,7 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	start := time.Now()
 	res := &Result{}
 	p := opt.Project
-	set, cats, ds, err := p.LoadAll(true)
+	set, cats, ds, err := p.LoadRender()
 	if err != nil {
 		return res, err
 	}
@@ -111,7 +112,7 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	if err != nil {
 		return res, err
 	}
-	loc := i18n.NewLocalizer(set, cats)
+	loc := localize.New(set, cats)
 
 	// Missing translations must be known before anything is rendered, so
 	// that --strict can stop the build.
@@ -331,7 +332,7 @@ type page struct {
 }
 
 // planSite prepares each language's index and the language chooser.
-func planSite(set *role.Set, loc *i18n.Localizer, langs []i18n.Language, site Site, fp string) ([]page, error) {
+func planSite(set *role.Set, loc *localize.Localizer, langs []locale.Language, site Site, fp string) ([]page, error) {
 	var pages []page
 	for _, l := range langs {
 		ix := loc.Index(l)
@@ -450,18 +451,18 @@ func swap(stage, out string) error {
 	return os.RemoveAll(prev)
 }
 
-func languages(flag, configured []string) ([]i18n.Language, error) {
+func languages(flag, configured []string) ([]locale.Language, error) {
 	tags := configured
 	if len(flag) > 0 {
 		tags = flag
 	}
-	var out []i18n.Language
+	var out []locale.Language
 	for _, t := range tags {
-		l, err := i18n.Lookup(t)
+		l, err := locale.Lookup(t)
 		if err != nil {
 			return nil, err
 		}
-		if !slices.ContainsFunc(out, func(x i18n.Language) bool { return x.Tag == l.Tag }) {
+		if !slices.ContainsFunc(out, func(x locale.Language) bool { return x.Tag == l.Tag }) {
 			out = append(out, l)
 		}
 	}

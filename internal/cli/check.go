@@ -11,10 +11,11 @@ import (
 	"strings"
 
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/i18n"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 	"github.com/spf13/cobra"
 )
 
@@ -131,12 +132,12 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 // but only their own problems (and the configuration's) are reported.
 func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
-		set, cats, ds, err := p.LoadAll(false)
+		set, cats, ds, err := p.LoadAll()
 		if err != nil {
 			return nil, internalErr(err)
 		}
 		if set != nil {
-			ds = append(ds, i18n.CheckProject(set, i18n.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
+			ds = append(ds, catalog.CheckProject(set, catalog.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
 		}
 		diag.Sort(ds)
 		return ds, nil
@@ -158,7 +159,7 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		if info.IsDir() {
 			roles, rds = role.LoadFS(os.DirFS(full), ".", filepath.ToSlash(arg))
 		} else {
-			data, err := role.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), role.MaxFileSize)
+			data, err := yamlsrc.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), yamlsrc.MaxFileSize)
 			if err != nil {
 				return nil, internalErr(fmt.Errorf("%s: %v", arg, cmp.Or(errors.Unwrap(err), err)))
 			}
@@ -205,5 +206,5 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 // translations checks the catalogs against the roles.
 func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
 	cats, ds := p.LoadCatalogs()
-	return append(ds, i18n.CheckProject(set, i18n.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
+	return append(ds, catalog.CheckProject(set, catalog.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
 }

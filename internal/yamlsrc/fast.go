@@ -10,7 +10,8 @@ import (
 // fastParse builds the node tree of a document written in plain block
 // YAML: "key: value" and "key:" lines nested by indentation, lists of "- "
 // items, comment lines and trailing comments, values that are plain or
-// quoted without escapes, and "|" or "|-" literal blocks. That is what
+// quoted without escapes, "|" or "|-" literal blocks, and one-line lists
+// of words such as "[en, id, nl]". That is what
 // roledoc writes and what people write by hand; for it the tree has the
 // same nodes, with the same positions, as yaml.v3 gives, several times
 // faster. Anything else (flow collections, other block scalars, anchors,
@@ -244,6 +245,9 @@ func splitKey(line string) (key, rest string, ok bool) {
 	if rest[0] != ' ' || len(rest) < 2 || rest[1] == ' ' {
 		return "", "", false
 	}
+	if rest[1] == '#' {
+		return key, "", true // "key: # a note", with the value below
+	}
 	return key, rest[1:], true
 }
 
@@ -256,6 +260,8 @@ func scalarNode(s string, line, col int) *yaml.Node {
 	}
 	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
 	switch s[0] {
+	case '[':
+		return flowList(s, line, col)
 	case '"':
 		end := strings.IndexAny(s[1:], "\"\\") + 1
 		if end <= 0 || s[end] != '"' || !commentOnly(s[end+1:]) {
@@ -294,6 +300,34 @@ func scalarNode(s string, line, col int) *yaml.Node {
 	n.Tag = n.ShortTag() // what yaml.v3 resolves a plain scalar to
 	if slices.Contains([]string{"!!null", "!!bool", "!!float"}, n.Tag) && !isPlainNumber(s) {
 		return nil // spellings such as yes, ~ or .inf: leave them to yaml.v3
+	}
+	return n
+}
+
+// flowList reads a one-line list of words, such as "[en, id, nl]", with an
+// optional trailing comment; nil for anything else.
+func flowList(s string, line, col int) *yaml.Node {
+	end := strings.IndexByte(s, ']')
+	if end < 0 || !commentOnly(s[end+1:]) || strings.TrimSpace(s[1:end]) == "" {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col}
+	off := 1
+	for _, part := range strings.Split(s[1:end], ",") {
+		word := strings.TrimLeft(part, " ")
+		lead := len(part) - len(word)
+		word = strings.TrimRight(word, " ")
+		if word == "" || strings.ContainsFunc(word, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-' || r == '.')
+		}) {
+			return nil
+		}
+		item := scalarNode(word, line, col+off+lead)
+		if item == nil {
+			return nil
+		}
+		n.Content = append(n.Content, item)
+		off += len(part) + 1
 	}
 	return n
 }

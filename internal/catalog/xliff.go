@@ -1,13 +1,15 @@
-package i18n
+package catalog
 
 import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 )
 
 // XLIFF 2.0, the exchange format of translation tools. Each plural form is
@@ -46,10 +48,10 @@ type xliffSegment struct {
 // Export writes a language's catalog as XLIFF 2.0: every source message,
 // its translation, and a state: initial (missing or stale) or translated.
 func Export(src []*Entry, c *Catalog) []byte {
-	x := xliffDoc{Version: "2.0", SrcLang: Source, TrgLang: c.Lang.Tag}
+	x := xliffDoc{Version: "2.0", SrcLang: locale.Source, TrgLang: c.Lang.Tag}
 	files := map[string]*xliffFile{}
 	for _, e := range src {
-		name := FileFor(e.Msg.ID)
+		name := xliffFileID(e.Msg.ID)
 		f := files[name]
 		if f == nil {
 			f = &xliffFile{ID: name}
@@ -64,7 +66,7 @@ func Export(src []*Entry, c *Catalog) []byte {
 		srcForms := forms(e.Msg)
 		targetForms := []string{"other"}
 		if len(srcForms) > 1 {
-			targetForms = PluralForms(c.Lang.Tag)
+			targetForms = locale.PluralForms(c.Lang.Tag)
 		}
 		for _, form := range targetForms {
 			id := e.Msg.ID
@@ -89,10 +91,8 @@ func Export(src []*Entry, c *Catalog) []byte {
 			f.Units = append(f.Units, u)
 		}
 	}
-	for _, name := range []string{RolesFile, UIFile} {
-		if f := files[name]; f != nil {
-			x.Files = append(x.Files, *f)
-		}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		x.Files = append(x.Files, *files[name])
 	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -103,6 +103,12 @@ func Export(src []*Entry, c *Catalog) []byte {
 	}
 	b.WriteByte('\n')
 	return b.Bytes()
+}
+
+// xliffFileID groups units as the catalog files do: the interface, and
+// each role. File ids are NMTOKENs, so they carry no slash.
+func xliffFileID(id string) string {
+	return strings.TrimSuffix(strings.ReplaceAll(FileFor(id), "/", "."), ".yaml")
 }
 
 // Import reads XLIFF 2.0 into a copy of the catalog's messages. Units in
@@ -117,11 +123,11 @@ func Import(data []byte, src []*Entry, c *Catalog) (map[string]*Translation, err
 	if x.Version != "2.0" {
 		return nil, fmt.Errorf("XLIFF version %q; roledoc reads 2.0", x.Version)
 	}
-	lang, err := Lookup(x.TrgLang)
+	lang, err := locale.Lookup(x.TrgLang)
 	if err != nil || lang.Tag != c.Lang.Tag {
 		return nil, fmt.Errorf("file is for language %q, not %s", x.TrgLang, c.Lang.Tag)
 	}
-	bySrc := index(src)
+	bySrc := Index(src)
 	out := map[string]*Translation{}
 	for id, t := range c.Msgs {
 		cp := *t
@@ -161,10 +167,10 @@ func Import(data []byte, src []*Entry, c *Catalog) (map[string]*Translation, err
 }
 
 // XLIFFLang returns the target language of an XLIFF 2.0 file.
-func XLIFFLang(data []byte) (Language, error) {
+func XLIFFLang(data []byte) (locale.Language, error) {
 	var x xliffDoc
 	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
-		return Language{}, fmt.Errorf("not XLIFF 2.0: %v", err)
+		return locale.Language{}, fmt.Errorf("not XLIFF 2.0: %v", err)
 	}
-	return Lookup(x.TrgLang)
+	return locale.Lookup(x.TrgLang)
 }

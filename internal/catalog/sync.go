@@ -1,15 +1,18 @@
-package i18n
+package catalog
 
 import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/atomicfile"
@@ -29,7 +32,7 @@ func Extract(src []*Entry) map[string][]byte {
 	out := map[string][]byte{}
 	for f, msgs := range extractGroups(src) {
 		var b bytes.Buffer
-		if err := marshal(&b, extractHeader+"\n"+digestPrefix+digest(msgs), msgs, nil); err != nil {
+		if err := marshal(&b, extractHeader+"\n"+digestPrefix+Digest(msgs), msgs, nil); err != nil {
 			panic(err) // encoding plain nodes to a buffer cannot fail
 		}
 		out[f] = b.Bytes()
@@ -40,12 +43,21 @@ func Extract(src []*Entry) map[string][]byte {
 // Merged returns a language's catalogs brought in line with the source:
 // missing messages added with empty text (untranslated), messages with no
 // source dropped, and the source hash recorded on translations that have
-// none. Good translations are kept as they are.
+// none. Good translations are kept as they are. Each message is written to
+// the file it belongs in (ui.yaml or roles/<role-id>.yaml), so a merge
+// also moves an old one-file roles.yaml into the per-role layout; messages
+// in a file of the translator's own stay there.
 func Merged(src []*Entry, c *Catalog) map[string][]byte {
-	bySrc := index(src)
-	byFile := map[string][]*i18n.Message{RolesFile: nil, UIFile: nil}
+	bySrc := Index(src)
+	byFile := map[string][]*i18n.Message{UIFile: nil}
+	for _, e := range src {
+		byFile[FileFor(e.Msg.ID)] = nil // every role has its file, translated or not
+	}
 	for _, e := range src {
 		t := c.Msgs[e.Msg.ID]
+		if t != nil && t.Pos.File != "" && !canonical(strings.TrimPrefix(t.Pos.File, c.Dir+"/")) {
+			continue
+		}
 		var m i18n.Message
 		if t != nil {
 			m = *t.Msg
@@ -55,16 +67,7 @@ func Merged(src []*Entry, c *Catalog) map[string][]byte {
 		if m.Hash == "" {
 			m.Hash = Hash(e.Msg)
 		}
-		// A message stays in the file it is in: moved by hand between
-		// roles.yaml and ui.yaml, or kept in a file of the translator's
-		// own, which merge does not rewrite.
 		f := FileFor(m.ID)
-		if t != nil && t.Pos.File != "" {
-			f = path.Base(t.Pos.File)
-		}
-		if f != RolesFile && f != UIFile {
-			continue
-		}
 		byFile[f] = append(byFile[f], &m)
 	}
 	out := map[string][]byte{}
@@ -89,8 +92,8 @@ func extractGroups(src []*Entry) map[string][]*i18n.Message {
 	return byFile
 }
 
-// digest hashes messages in order with their ids.
-func digest(msgs []*i18n.Message) string {
+// Digest identifies messages, in order, by their ids and content.
+func Digest(msgs []*i18n.Message) string {
 	h := sha1.New()
 	for _, m := range msgs {
 		io.WriteString(h, m.ID)
@@ -99,15 +102,15 @@ func digest(msgs []*i18n.Message) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// ExtractCurrent reports, without writing anything, whether an extracted
-// English catalog file matches the source.
-func ExtractCurrent(src []*Entry, name string, data []byte) bool {
-	msgs := extractGroups(src)[name]
+// current reports, without writing anything, whether an extracted English
+// catalog file holds these messages.
+func current(msgs []*i18n.Message, data []byte) bool {
 	head := data[:min(len(data), 512)]
-	return bytes.Contains(head, []byte(digestPrefix+digest(msgs)+"\n"))
+	return bytes.Contains(head, []byte(digestPrefix+Digest(msgs)+"\n"))
 }
 
-func index(src []*Entry) map[string]*Entry {
+// Index maps source messages by id.
+func Index(src []*Entry) map[string]*Entry {
 	m := make(map[string]*Entry, len(src))
 	for _, e := range src {
 		m[e.Msg.ID] = e
@@ -115,27 +118,38 @@ func index(src []*Entry) map[string]*Entry {
 	return m
 }
 
-// WriteFiles writes each file that differs from what is on disk in dir,
-// atomically, and returns the paths it wrote in order.
+// WriteFiles writes each file, named relative to dir, that differs from
+// what is on disk, atomically, and returns the paths it wrote or removed in
+// order. It removes the files of the layout that files no longer has: the
+// old one-file roles.yaml, and roles/<role-id>.yaml of roles that are gone.
 func WriteFiles(dir string, files map[string][]byte) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(files))
 	var wrote []string
 	for _, name := range names {
-		p := filepath.Join(dir, name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, files[name]) {
 			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return wrote, err
 		}
 		if err := atomicfile.Write(p, files[name], 0o644); err != nil {
 			return wrote, fmt.Errorf("writing %s: %w", p, err)
 		}
 		wrote = append(wrote, p)
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, RolesDir, "*.yaml"))
+	old = append(old, filepath.Join(dir, LegacyRolesFile))
+	for _, p := range old {
+		rel, _ := filepath.Rel(dir, p)
+		if _, keep := files[filepath.ToSlash(rel)]; keep {
+			continue
+		}
+		if err := os.Remove(p); err == nil {
+			wrote = append(wrote, p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return wrote, err
+		}
 	}
 	return wrote, nil
 }

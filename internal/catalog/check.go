@@ -1,20 +1,18 @@
-package i18n
+package catalog
 
 import (
 	"fmt"
-	"github.com/roledoc/roledoc/internal/role"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"text/template"
 	"unicode"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-	gotemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/parallel"
-	"golang.org/x/text/language"
+	"github.com/roledoc/roledoc/internal/role"
 )
 
 // State is where a message stands in one language.
@@ -93,9 +91,7 @@ func CoverageOf(src []*Entry, c *Catalog) Status {
 }
 
 // Check reports what a translator must fix in a catalog: missing, stale and
-// orphaned messages, placeholders that differ from the source, text in the
-// wrong script, plural forms the language does not have, and broken
-// templates.
+// orphaned messages, then what each rule finds in each translated message.
 func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	st := CoverageOf(src, c)
@@ -110,45 +106,130 @@ func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 	for _, p := range st.Orphans {
 		ds = append(ds, diag.Warnf(p.Pos, "orphan-key", "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
 	}
-	allowed := PluralForms(c.Lang.Tag)
 	for _, e := range src {
 		t := c.Msgs[e.Msg.ID]
 		if t == nil || t.Empty() {
 			continue
 		}
-		srcForms := forms(e.Msg)
-		plural := len(srcForms) > 1
-		for form, text := range forms(t.Msg) {
-			pos := t.formPos(form)
-			if plural && !slices.Contains(allowed, form) || !plural && form != "other" {
-				ds = append(ds, diag.Errorf(pos, "invalid-plural", "%s has no plural form %q; %s uses: %s", c.Lang.Native, form, c.Lang.Tag, strings.Join(allowed, ", ")))
+		m := message{lang: c.Lang, src: e, t: t, srcForms: forms(e.Msg), forms: forms(t.Msg), allowed: locale.PluralForms(c.Lang.Tag)}
+		for _, r := range rules {
+			ds = append(ds, r(m)...)
+		}
+	}
+	return ds
+}
+
+// message is one translated message with its source, as rules see it.
+type message struct {
+	lang            locale.Language
+	src             *Entry
+	t               *Translation
+	srcForms, forms map[string]string
+	allowed         []string // the language's plural forms
+}
+
+func (m message) plural() bool { return len(m.srcForms) > 1 }
+
+// validForms lists the forms the message may set, in CLDR order: the
+// language's plural forms for a plural message, else "other".
+func (m message) validForms() []string {
+	var out []string
+	for _, f := range formNames {
+		if _, ok := m.forms[f]; ok && m.validForm(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (m message) validForm(f string) bool {
+	if m.plural() {
+		return slices.Contains(m.allowed, f)
+	}
+	return f == "other"
+}
+
+// A rule checks one translated message against its source.
+type rule func(m message) []diag.Diagnostic
+
+// rules are the checks of each translated message, in reporting order.
+var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+
+// invalidPlural: a form the language does not have, or a plural form on
+// a message that has none.
+func invalidPlural(m message) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, f := range formNames {
+		if _, ok := m.forms[f]; ok && !m.validForm(f) {
+			ds = append(ds, diag.Errorf(m.t.formPos(f), "invalid-plural", "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
+		}
+	}
+	return ds
+}
+
+// brokenTemplate: an interface message whose form does not parse as a
+// template.
+func brokenTemplate(m message) []diag.Diagnostic {
+	if m.src.Literal {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, f := range m.validForms() {
+		if _, err := template.New("").Parse(m.forms[f]); err != nil {
+			ds = append(ds, diag.Errorf(m.t.formPos(f), "broken-template", "template does not parse: %v", trimTemplateErr(err)))
+		}
+	}
+	return ds
+}
+
+// placeholderMismatch: a form for a fixed number ("one" in Arabic spells
+// out the number) may leave placeholders out, but no form may invent or
+// rename one, and "other" must use them all.
+func placeholderMismatch(m message) []diag.Diagnostic {
+	if m.src.Literal {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	want := placeholders(m.srcForms)
+	for _, f := range m.validForms() {
+		if _, err := template.New("").Parse(m.forms[f]); err != nil {
+			continue // brokenTemplate reports it
+		}
+		got := placeholders(map[string]string{f: m.forms[f]})
+		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
+		if len(unknown) > 0 || f == "other" && !slices.Equal(got, want) {
+			ds = append(ds, diag.Errorf(m.t.formPos(f), "placeholder-mismatch", "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
+		}
+	}
+	return ds
+}
+
+// wrongScript: text in a script other than the language's.
+func wrongScript(m message) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, f := range m.validForms() {
+		text := m.forms[f]
+		if !m.src.Literal {
+			if _, err := template.New("").Parse(text); err != nil {
 				continue
 			}
-			if !e.Literal {
-				if _, err := template.New("").Parse(text); err != nil {
-					ds = append(ds, diag.Errorf(pos, "broken-template", "template does not parse: %v", trimTemplateErr(err)))
-					continue
-				}
-				// A form for a fixed number ("one" in Arabic spells out
-				// the number) may leave placeholders out, but no form may
-				// invent or rename one, and "other" must use them all.
-				want := placeholders(srcForms)
-				got := placeholders(map[string]string{form: text})
-				unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
-				if len(unknown) > 0 || form == "other" && !slices.Equal(got, want) {
-					ds = append(ds, diag.Errorf(pos, "placeholder-mismatch", "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
-				}
-			}
-			if msg := scriptProblem(c.Lang, srcForms["other"], text); msg != "" {
-				ds = append(ds, diag.Warnf(pos, "wrong-script", "%s", msg))
-			}
 		}
-		if plural {
-			for _, f := range allowed {
-				if _, ok := forms(t.Msg)[f]; !ok {
-					ds = append(ds, diag.Warnf(t.Pos, "missing-plural", "%s lacks the %q plural form that %s needs", e.Msg.ID, f, c.Lang.Native))
-				}
-			}
+		if msg := scriptProblem(m.lang, m.srcForms["other"], text); msg != "" {
+			ds = append(ds, diag.Warnf(m.t.formPos(f), "wrong-script", "%s", msg))
+		}
+	}
+	return ds
+}
+
+// missingPlural: a plural message lacking a form the language needs.
+func missingPlural(m message) []diag.Diagnostic {
+	if !m.plural() {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, f := range m.allowed {
+		if _, ok := m.forms[f]; !ok {
+			ds = append(ds, diag.Warnf(m.t.Pos, "missing-plural", "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
 		}
 	}
 	return ds
@@ -194,7 +275,7 @@ func list(names []string) string {
 // scriptProblem says what is wrong when a translation is written in a
 // script other than its language's, such as English left in the Arabic
 // catalog.
-func scriptProblem(l Language, source, text string) string {
+func scriptProblem(l locale.Language, source, text string) string {
 	var latin, arabic int
 	// Template actions ({{.Count}}) are code, not text.
 	if strings.Contains(text, "{{") {
@@ -234,43 +315,6 @@ func scriptProblem(l Language, source, text string) string {
 	return ""
 }
 
-var (
-	pluralMu    sync.Mutex
-	pluralCache = map[string][]string{}
-)
-
-// PluralForms lists the CLDR plural categories a language uses for whole
-// numbers, in CLDR order. It asks go-i18n's own rules rather than keeping a
-// second copy of CLDR data: a message with every form marked is localized
-// for a range of counts, and the forms that come back are the language's.
-func PluralForms(tag string) []string {
-	pluralMu.Lock()
-	defer pluralMu.Unlock()
-	if f, ok := pluralCache[tag]; ok {
-		return f
-	}
-	t := language.MustParse(tag)
-	b := i18n.NewBundle(t)
-	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
-	b.MustAddMessages(t, probe)
-	loc := i18n.NewLocalizer(b, tag)
-	seen := map[string]bool{}
-	for n := range 1000 {
-		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n, TemplateParser: gotemplate.IdentityParser{}})
-		if err == nil {
-			seen[s] = true
-		}
-	}
-	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if seen[f] {
-			out = append(out, f)
-		}
-	}
-	pluralCache[tag] = out
-	return out
-}
-
 // CheckProject checks every configured language's catalog against the
 // roles' source messages (SourceMessages(set)), and the extracted English catalog, read through english, for
 // being current. A configured language with no catalog counts as missing
@@ -279,12 +323,12 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	var ds []diag.Diagnostic
 	var todo []*Catalog
 	for _, tag := range set.Config.Languages {
-		lang, err := Lookup(tag)
+		lang, err := locale.Lookup(tag)
 		if err != nil {
 			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), "unknown-language", "%v", err))
 			continue
 		}
-		if lang.Tag == Source {
+		if lang.Tag == locale.Source {
 			continue
 		}
 		c := cats[lang.Tag]
@@ -301,9 +345,16 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	for _, f := range found {
 		ds = append(ds, f...)
 	}
-	for _, name := range []string{RolesFile, UIFile} {
-		if got, ok := english(name); ok && !ExtractCurrent(src, name, got) {
-			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + Source + "/" + name}, "stale-extract",
+	groups := extractGroups(src)
+	names := slices.Sorted(maps.Keys(groups))
+	stale := make([]bool, len(names))
+	parallel.For(len(names), func(i int) {
+		got, ok := english(names[i])
+		stale[i] = ok && !current(groups[names[i]], got)
+	})
+	for i, name := range names {
+		if stale[i] {
+			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + locale.Source + "/" + name}, "stale-extract",
 				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
 		}
 	}

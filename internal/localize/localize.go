@@ -1,4 +1,7 @@
-package i18n
+// Package localize owns turning a role into a document in one language:
+// looking up its messages, falling back to English, formatting dates and
+// counts, and the fingerprint of what a document is made from.
+package localize
 
 import (
 	"crypto/sha256"
@@ -12,8 +15,10 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/role"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -24,7 +29,7 @@ import (
 // per run and is safe for concurrent use.
 type Localizer struct {
 	set *role.Set
-	src map[string]*Entry
+	src map[string]*catalog.Entry
 	// bundle holds the interface messages, which need go-i18n's plural
 	// rules and templates.
 	bundle *i18n.Bundle
@@ -44,10 +49,10 @@ type Localizer struct {
 	uiDigest map[string]string
 }
 
-// NewLocalizer loads the source messages and every catalog, with English
+// New loads the source messages and every language's texts, with English
 // as the fallback.
-func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
-	src := index(SourceMessages(set))
+func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
+	src := catalog.Index(catalog.SourceMessages(set))
 	b := i18n.NewBundle(language.English)
 	for _, e := range src {
 		if !e.Literal {
@@ -56,50 +61,37 @@ func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
 	}
 	lit := map[string]map[string]string{}
 	have := map[string]map[string]bool{}
-	for _, c := range cats {
-		tag := language.MustParse(c.Lang.Tag)
-		lit[c.Lang.Tag] = c.Texts // loaded lean, or nil
-		if lit[c.Lang.Tag] == nil {
-			lit[c.Lang.Tag] = make(map[string]string, len(c.Msgs))
-		}
-		have[c.Lang.Tag] = map[string]bool{}
-		for _, t := range c.Msgs {
-			e, ok := src[t.Msg.ID]
-			switch {
-			case !ok || t.Empty():
-			case e.Literal:
-				lit[c.Lang.Tag][t.Msg.ID] = t.Msg.Other
-			default:
-				b.MustAddMessages(tag, t.Msg)
-				have[c.Lang.Tag][t.Msg.ID] = true
+	for _, t := range texts {
+		tag := language.MustParse(t.Lang.Tag)
+		lit[t.Lang.Tag] = t.Text
+		have[t.Lang.Tag] = map[string]bool{}
+		for _, m := range t.UI {
+			if _, ok := src[m.ID]; ok {
+				b.MustAddMessages(tag, m)
+				have[t.Lang.Tag][m.ID] = true
 			}
 		}
 	}
 	l := &Localizer{set: set, src: src, bundle: b, literal: lit, translated: have,
 		plain: map[string]map[string]string{}, byRole: map[*role.Role][]string{}, uiDigest: map[string]string{}}
 	for id, e := range src {
-		if e.role != nil {
-			l.byRole[e.role] = append(l.byRole[e.role], id)
+		if e.Role != nil {
+			l.byRole[e.Role] = append(l.byRole[e.Role], id)
 		}
 	}
 	for _, ids := range l.byRole {
 		slices.Sort(ids)
 	}
-	for _, c := range cats {
-		var ui []*i18n.Message
-		for id, t := range c.Msgs {
-			if interfaceMessage(id) {
-				ui = append(ui, t.Msg)
-			}
-		}
+	for _, t := range texts {
+		ui := slices.Clone(t.UI)
 		slices.SortFunc(ui, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
-		l.uiDigest[c.Lang.Tag] = digest(ui)
+		l.uiDigest[t.Lang.Tag] = catalog.Digest(ui)
 	}
-	for _, lang := range Languages {
+	for _, lang := range locale.Languages {
 		s := l.session(lang)
 		cache := map[string]string{}
 		for id, e := range src {
-			if !e.Literal && !strings.Contains(e.Msg.Other, "{{") && (lang.Tag == Source || have[lang.Tag][id]) {
+			if !e.Literal && !strings.Contains(e.Msg.Other, "{{") && (lang.Tag == locale.Source || have[lang.Tag][id]) {
 				cache[id] = s.t(id, nil, nil)
 			}
 		}
@@ -112,12 +104,12 @@ func NewLocalizer(set *role.Set, cats map[string]*Catalog) *Localizer {
 // to English.
 type session struct {
 	l       *Localizer
-	lang    Language
+	lang    locale.Language
 	loc     *i18n.Localizer
 	missing []diag.Diagnostic
 }
 
-func (l *Localizer) session(lang Language) *session {
+func (l *Localizer) session(lang locale.Language) *session {
 	return &session{l: l, lang: lang, loc: i18n.NewLocalizer(l.bundle, lang.Tag)}
 }
 
@@ -143,7 +135,7 @@ func (s *session) t(id string, data map[string]any, count any) string {
 	out, tag, err := s.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	// go-i18n reports Tagalog as "fil", its canonical tag; compare
 	// languages, not spellings.
-	if t := tag.String(); err != nil || t != s.lang.Tag && aliases[t] != s.lang.Tag {
+	if err != nil || !s.lang.Is(tag.String()) {
 		s.fellBack(e)
 		if out == "" {
 			return e.Msg.Other
@@ -153,13 +145,13 @@ func (s *session) t(id string, data map[string]any, count any) string {
 }
 
 // fellBack records that a message is shown in English.
-func (s *session) fellBack(e *Entry) {
-	if s.lang.Tag == Source {
+func (s *session) fellBack(e *catalog.Entry) {
+	if s.lang.Tag == locale.Source {
 		return
 	}
 	pos := e.Pos()
 	if pos.File == "" {
-		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + FileFor(e.Msg.ID)}
+		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + catalog.FileFor(e.Msg.ID)}
 	}
 	s.missing = append(s.missing, diag.Warnf(pos, "missing-translation", "%s has no %s translation; using the English", e.Msg.ID, s.lang.Native))
 }
@@ -169,7 +161,7 @@ func (s *session) plain(id string) string { return s.t(id, nil, nil) }
 // title is the translated title of a role or declared position.
 func (s *session) title(id string) string {
 	if _, ok := s.l.set.Role(id); ok {
-		return s.plain(RoleKey(id, "title"))
+		return s.plain(catalog.RoleKey(id, "title"))
 	}
 	if _, ok := s.l.set.Config.Position(id); ok {
 		return s.plain("positions." + id + ".title")
@@ -214,7 +206,7 @@ func (s *session) labels() doc.Labels {
 func (l *Localizer) alternates(current string) []doc.Alternate {
 	var out []doc.Alternate
 	for _, tag := range l.set.Config.Languages {
-		lang, err := Lookup(tag)
+		lang, err := locale.Lookup(tag)
 		if err != nil {
 			continue
 		}
@@ -228,7 +220,7 @@ func (l *Localizer) alternates(current string) []doc.Alternate {
 // titles it refers to in lang, and the interface text. Equal fingerprints
 // mean equal documents, so a build can skip a document without
 // localizing it.
-func (l *Localizer) Fingerprint(r *role.Role, lang Language) string {
+func (l *Localizer) Fingerprint(r *role.Role, lang locale.Language) string {
 	h := sha256.New()
 	put := func(parts ...string) {
 		for _, s := range parts {
@@ -256,7 +248,7 @@ func (l *Localizer) Fingerprint(r *role.Role, lang Language) string {
 		put(id, text(id))
 	}
 	for _, ref := range []string{r.ReportsTo, r.AppointedBy, r.Substitute, r.Approval.By} {
-		put(text(RoleKey(ref, "title")), text("positions."+ref+".title"))
+		put(text(catalog.RoleKey(ref, "title")), text("positions."+ref+".title"))
 	}
 	put(text("departments." + r.Department + ".title"))
 	return hex.EncodeToString(h.Sum(nil))
@@ -265,8 +257,8 @@ func (l *Localizer) Fingerprint(r *role.Role, lang Language) string {
 // Missing reports each message of the given roles, and of the interface,
 // that has no translation in lang and will be shown in English. It looks
 // the messages up without building documents.
-func (l *Localizer) Missing(roles []*role.Role, lang Language) []diag.Diagnostic {
-	if lang.Tag == Source {
+func (l *Localizer) Missing(roles []*role.Role, lang locale.Language) []diag.Diagnostic {
+	if lang.Tag == locale.Source {
 		return nil
 	}
 	want := map[*role.Role]bool{}
@@ -275,7 +267,7 @@ func (l *Localizer) Missing(roles []*role.Role, lang Language) []diag.Diagnostic
 	}
 	var ids []string
 	for id, e := range l.src {
-		if e.role != nil && !want[e.role] {
+		if e.Role != nil && !want[e.Role] {
 			continue
 		}
 		ok := l.translated[lang.Tag][id]
@@ -296,7 +288,7 @@ func (l *Localizer) Missing(roles []*role.Role, lang Language) []diag.Diagnostic
 
 // Document localizes one role. The diagnostics are warnings for messages
 // that fell back to English.
-func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag.Diagnostic) {
+func (l *Localizer) Document(r *role.Role, lang locale.Language) (*doc.Document, []diag.Diagnostic) {
 	s := l.session(lang)
 	d := &doc.Document{
 		Lang:         lang.Tag,
@@ -304,7 +296,7 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 		RoleID:       r.ID,
 		Organization: l.set.Config.Organization,
 		Kind:         s.plain("ui.kind"),
-		Title:        s.plain(RoleKey(r.ID, "title")),
+		Title:        s.plain(catalog.RoleKey(r.ID, "title")),
 		Version:      r.Version,
 		Effective:    s.date(r.Effective),
 		Date:         effectiveTime(r.Effective),
@@ -337,7 +329,7 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 		doc.Item{Label: s.plain("ui.label.education"), Text: s.plain("ui.education." + r.Requirements.Education)},
 	)
 	if r.Requirements.Field != "" {
-		prov = append(prov, doc.Item{Label: s.plain("ui.label.field"), Text: s.plain(RoleKey(r.ID, "requirements", "field"))})
+		prov = append(prov, doc.Item{Label: s.plain("ui.label.field"), Text: s.plain(catalog.RoleKey(r.ID, "requirements", "field"))})
 	}
 	exp := s.plain("ui.experience.none")
 	if y := r.Requirements.ExperienceYears; y != nil && *y > 0 {
@@ -350,7 +342,7 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 		}
 		it := doc.Item{Label: s.plain(label)}
 		for _, x := range items {
-			it.Sub = append(it.Sub, s.plain(RoleKey(r.ID, section, x.ID)))
+			it.Sub = append(it.Sub, s.plain(catalog.RoleKey(r.ID, section, x.ID)))
 		}
 		prov = append(prov, it)
 	}
@@ -361,15 +353,15 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 	list := func(section string, items []role.Item) []doc.Item {
 		out := make([]doc.Item, len(items))
 		for i, x := range items {
-			out[i] = doc.Item{Text: s.plain(RoleKey(r.ID, section, x.ID))}
+			out[i] = doc.Item{Text: s.plain(catalog.RoleKey(r.ID, section, x.ID))}
 		}
 		return out
 	}
 	crit := make([]doc.Item, len(r.Criteria))
 	for i, c := range r.Criteria {
-		crit[i] = doc.Item{Text: s.plain(RoleKey(r.ID, "criteria", c.ID))}
+		crit[i] = doc.Item{Text: s.plain(catalog.RoleKey(r.ID, "criteria", c.ID))}
 		if c.Target != "" {
-			crit[i].Target = s.plain(RoleKey(r.ID, "criteria", c.ID, "target"))
+			crit[i].Target = s.plain(catalog.RoleKey(r.ID, "criteria", c.ID, "target"))
 		}
 	}
 	d.Sections = []doc.Section{
@@ -403,7 +395,7 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 }
 
 // Index localizes the index page of one language.
-func (l *Localizer) Index(lang Language) *doc.Index {
+func (l *Localizer) Index(lang locale.Language) *doc.Index {
 	s := l.session(lang)
 	ix := &doc.Index{
 		Lang:         lang.Tag,

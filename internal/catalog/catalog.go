@@ -1,4 +1,8 @@
-package i18n
+// Package catalog owns translation catalogs: the English source messages
+// drawn from roles and the interface, the per-language files in locales/,
+// their checks, keeping them in step with the source (extract, merge) and
+// XLIFF exchange.
+package catalog
 
 import (
 	"errors"
@@ -11,26 +15,41 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/parallel"
-	"github.com/roledoc/roledoc/internal/role"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 	"gopkg.in/yaml.v3"
 )
 
-// Catalog files per language. Role content and the interface are kept apart
-// so translators can take them on separately; glossary.yaml is reference
-// for translators and never holds messages.
+// Catalog files, relative to a language's directory. The interface (with
+// positions and departments) is one file, and each role's content is a file
+// of its own, so no file grows with the number of roles and one role's
+// change touches one file per language. glossary.yaml is reference for
+// translators and never holds messages.
 const (
-	RolesFile    = "roles.yaml"
 	UIFile       = "ui.yaml"
+	RolesDir     = "roles"
 	GlossaryFile = "glossary.yaml"
+	// LegacyRolesFile held every role's messages before catalogs were
+	// split by role; it is still read, and 'roledoc i18n migrate' (or any
+	// merge) splits it.
+	LegacyRolesFile = "roles.yaml"
 )
 
-// FileFor names the catalog file a message id belongs in.
+// FileFor names the catalog file a message id belongs in, relative to the
+// language directory: ui.yaml, or roles/<role-id>.yaml.
 func FileFor(id string) string {
-	if strings.HasPrefix(id, "ui.") || strings.HasPrefix(id, "positions.") || strings.HasPrefix(id, "departments.") {
+	if interfaceMessage(id) || strings.HasPrefix(id, "positions.") || strings.HasPrefix(id, "departments.") {
 		return UIFile
 	}
-	return RolesFile
+	roleID, _, _ := strings.Cut(id, ".")
+	return RolesDir + "/" + roleID + ".yaml"
+}
+
+// canonical reports whether merge and extract own a file: ui.yaml, a role's
+// file or the old roles.yaml. Other files are the translator's own.
+func canonical(name string) bool {
+	return name == UIFile || name == LegacyRolesFile || path.Dir(name) == RolesDir
 }
 
 // Translation is one message in a language catalog.
@@ -89,17 +108,43 @@ func formValues(m *i18n.Message) [6]string {
 // Empty reports whether a translation has no text yet.
 func (t *Translation) Empty() bool { return formValues(t.Msg) == [6]string{} }
 
-// Catalog is one language's translations.
+// Catalog is one language's translations with what checks and merge need:
+// source hashes and the position of every key and form.
 type Catalog struct {
-	Lang     Language
+	Lang     locale.Language
 	Dir      string // as shown in diagnostics: locales/ar
 	Msgs     map[string]*Translation
 	Glossary map[string]string
-	// Texts holds role content (every message but the interface's) as
-	// plain text when the catalog was loaded for rendering only, without
-	// the hashes and positions that checks need; Msgs then holds only the
-	// interface messages.
-	Texts map[string]string
+}
+
+// Texts is one language's translations as rendering needs them: interface
+// messages whole, for go-i18n's plural rules and templates, and every
+// other message (literal text with one form) as plain text, which takes a
+// fraction of a Catalog's memory at scale.
+type Texts struct {
+	Lang locale.Language
+	UI   []*i18n.Message
+	Text map[string]string
+}
+
+// Texts returns the catalog's translations as rendering needs them.
+func (c *Catalog) Texts() *Texts {
+	t := &Texts{Lang: c.Lang, Text: map[string]string{}}
+	for _, tr := range c.Msgs {
+		t.add(tr)
+	}
+	return t
+}
+
+// add keeps a translation that has text.
+func (t *Texts) add(tr *Translation) {
+	switch {
+	case tr.Empty():
+	case interfaceMessage(tr.Msg.ID):
+		t.UI = append(t.UI, tr.Msg)
+	default:
+		t.Text[tr.Msg.ID] = tr.Msg.Other
+	}
 }
 
 // interfaceMessage reports whether id is interface text, which may have
@@ -110,34 +155,81 @@ func interfaceMessage(id string) bool { return strings.HasPrefix(id, "ui.") }
 // English directory holds the extracted source and is not loaded as a
 // translation.
 func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
-	return loadCatalogs(fsys, root, shown, false)
-}
-
-// LoadTexts reads the catalogs for rendering: role content is kept as
-// plain text in Catalog.Texts, which takes a fraction of the memory that
-// LoadCatalogs needs at a thousand roles. Errors are reported as by
-// LoadCatalogs; staleness and positions of forms are not kept.
-func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
-	return loadCatalogs(fsys, root, shown, true)
-}
-
-func loadCatalogs(fsys fs.FS, root, shown string, lean bool) (map[string]*Catalog, []diag.Diagnostic) {
 	cats := map[string]*Catalog{}
+	ds := eachLanguage(fsys, root, shown, func(lang locale.Language, dir string, files []parsed) []diag.Diagnostic {
+		c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
+		cats[lang.Tag] = c
+		var ds []diag.Diagnostic
+		for _, f := range files {
+			for _, t := range f.msgs {
+				if prev, dup := c.Msgs[t.Msg.ID]; dup {
+					ds = append(ds, duplicate(t, prev))
+					continue
+				}
+				c.Msgs[t.Msg.ID] = t
+			}
+			for k, v := range f.glossary {
+				c.Glossary[k] = v
+			}
+		}
+		return ds
+	})
+	return cats, ds
+}
+
+// LoadTexts reads the catalogs for rendering, with the same errors as
+// LoadCatalogs but keeping neither hashes nor positions.
+func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Texts, []diag.Diagnostic) {
+	out := map[string]*Texts{}
+	ds := eachLanguage(fsys, root, shown, func(lang locale.Language, _ string, files []parsed) []diag.Diagnostic {
+		t := &Texts{Lang: lang, Text: map[string]string{}}
+		out[lang.Tag] = t
+		var ds []diag.Diagnostic
+		seen := map[string]*Translation{}
+		for _, f := range files {
+			for _, tr := range f.msgs {
+				if prev, dup := seen[tr.Msg.ID]; dup {
+					ds = append(ds, duplicate(tr, prev))
+					continue
+				}
+				seen[tr.Msg.ID] = &Translation{Pos: tr.Pos}
+				t.add(tr)
+			}
+		}
+		return ds
+	})
+	return out, ds
+}
+
+func duplicate(t, prev *Translation) diag.Diagnostic {
+	return diag.Errorf(t.Pos, "duplicate-key", "message %q is already defined at %s; keep one", t.Msg.ID, prev.Pos)
+}
+
+// parsed is one catalog file's messages, or a glossary's terms.
+type parsed struct {
+	msgs     []*Translation
+	glossary map[string]string
+	ds       []diag.Diagnostic
+}
+
+// eachLanguage parses every language directory's files, a language's
+// files in parallel, and hands each language's files, in name order, to
+// add. One language's parsed files are held at a time.
+func eachLanguage(fsys fs.FS, root, shown string, add func(lang locale.Language, dir string, files []parsed) []diag.Diagnostic) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	entries, err := fs.ReadDir(fsys, root)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return cats, nil
+			return nil
 		}
-		return cats, []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read locales: %v", err)}
+		return []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read locales: %v", err)}
 	}
-	var dirs []fs.DirEntry
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		dir := path.Join(shown, e.Name())
-		lang, err := Lookup(e.Name())
+		lang, err := locale.Lookup(e.Name())
 		if err != nil {
 			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "%v; name the directory after a language tag such as id, nl, ar or tl", err))
 			continue
@@ -146,117 +238,89 @@ func loadCatalogs(fsys fs.FS, root, shown string, lean bool) (map[string]*Catalo
 			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "directory %q should be named %q", e.Name(), lang.Tag))
 			continue
 		}
-		if lang.Tag != Source {
-			dirs = append(dirs, e)
+		if lang.Tag == locale.Source {
+			continue
 		}
+		names, more := catalogFiles(fsys, path.Join(root, e.Name()), dir)
+		ds = append(ds, more...)
+		files := make([]parsed, len(names))
+		parallel.For(len(names), func(i int) {
+			files[i] = parseFile(fsys, path.Join(root, e.Name(), names[i]), path.Join(dir, names[i]))
+		})
+		for _, f := range files {
+			ds = append(ds, f.ds...)
+		}
+		ds = append(ds, add(lang, dir, files)...)
 	}
-	// Languages parse in parallel: at scale the catalogs are most of what
-	// a check reads.
-	loaded := make([]*Catalog, len(dirs))
-	dirDs := make([][]diag.Diagnostic, len(dirs))
-	parallel.For(len(dirs), func(i int) {
-		loaded[i], dirDs[i] = loadLanguage(fsys, root, shown, dirs[i].Name(), lean)
-	})
-	for i, c := range loaded {
-		cats[c.Lang.Tag] = c
-		ds = append(ds, dirDs[i]...)
-	}
-	return cats, ds
+	return ds
 }
 
-// loadLanguage reads one language directory.
-func loadLanguage(fsys fs.FS, root, shown, name string, lean bool) (*Catalog, []diag.Diagnostic) {
-	lang, _ := Lookup(name)
-	dir := path.Join(shown, name)
-	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
-	if lean {
-		c.Texts = map[string]string{}
-	}
+// catalogFiles lists a language directory's catalog files, relative to it:
+// its own files and those in roles/.
+func catalogFiles(fsys fs.FS, dir, shown string) ([]string, []diag.Diagnostic) {
+	var names []string
 	var ds []diag.Diagnostic
-	files, _ := fs.ReadDir(fsys, path.Join(root, name))
-	for _, f := range files {
-		fname := f.Name()
-		shownFile := path.Join(dir, fname)
-		ext := path.Ext(fname)
-		if f.IsDir() || strings.HasPrefix(fname, ".") {
-			continue
+	for _, sub := range []string{".", RolesDir} {
+		entries, err := fs.ReadDir(fsys, path.Join(dir, sub))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, sub)}, "read-error", "cannot read: %v", err))
 		}
-		if ext == ".toml" {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
-			continue
+		for _, f := range entries {
+			name, ext := path.Join(sub, f.Name()), path.Ext(f.Name())
+			switch {
+			case f.IsDir() || strings.HasPrefix(f.Name(), "."):
+			case ext == ".toml":
+				ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, name)}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
+			case ext == ".yaml" || ext == ".yml" || ext == ".json":
+				names = append(names, name)
+			}
 		}
-		if ext != ".yaml" && ext != ".yml" && ext != ".json" {
-			continue
-		}
-		data, err := role.ReadFile(fsys, path.Join(root, name, fname), role.MaxCatalogSize)
-		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "read-error", "cannot read: %v", err))
-			continue
-		}
-		var fds []diag.Diagnostic
-		if fname == GlossaryFile {
-			fds = c.parseGlossary(shownFile, data)
-		} else {
-			fds = c.parse(shownFile, data)
-		}
-		ds = append(ds, fds...)
 	}
-	return c, ds
+	return names, ds
 }
 
-// parseDoc parses a catalog file into its top-level mapping, reporting what
-// the role loader reports for encoding and syntax.
-func parseDoc(file string, data []byte) (*yaml.Node, []diag.Diagnostic) {
-	clean, ds, ok := role.Precheck(file, data, role.MaxCatalogSize)
-	if !ok {
-		return nil, ds
+// parseFile reads one catalog or glossary file.
+func parseFile(fsys fs.FS, name, shown string) parsed {
+	limit := yamlsrc.MaxFileSize
+	if path.Base(name) == LegacyRolesFile {
+		limit = yamlsrc.MaxCatalogSize
 	}
-	root, more := role.ParseClean(file, clean)
-	ds = append(ds, more...)
+	data, err := yamlsrc.ReadFile(fsys, name, limit)
+	if err != nil {
+		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", err)}}
+	}
+	root, ds := parseDoc(shown, data, limit)
 	if root == nil {
-		// An empty catalog is no error: it has no messages yet.
-		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
+		return parsed{ds: ds}
 	}
-	if root.Kind != yaml.MappingNode {
-		return nil, append(ds, diag.Errorf(at(file, root), "wrong-type",
-			"a catalog must map message ids to translations"))
+	if path.Base(name) == GlossaryFile {
+		g, more := glossary(shown, root)
+		return parsed{glossary: g, ds: append(ds, more...)}
+	}
+	raw, more := fromNodes(shown, root)
+	msgs, more2 := translations(shown, raw)
+	return parsed{msgs: msgs, ds: slices.Concat(ds, more, more2)}
+}
+
+// parseDoc parses a catalog file into its top-level mapping. An empty
+// catalog is no error: it has no messages yet.
+func parseDoc(file string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) {
+	root, ds := yamlsrc.Parse(file, data, limit)
+	if root == nil {
+		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
 	}
 	return root, ds
 }
 
 func at(file string, n *yaml.Node) diag.Pos { return diag.Pos{File: file, Line: n.Line, Col: n.Column} }
 
-// parse reads messages from a catalog file: each key is a message id whose
-// value is the text, or a mapping of hash, description and plural forms.
-func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
-	clean, ds, ok := role.Precheck(file, data, role.MaxCatalogSize)
-	if !ok {
-		return ds
-	}
-	msgs, fast := fastScan(clean)
-	if !fast {
-		root, more := role.ParseClean(file, clean)
-		ds = append(ds, more...)
-		if root == nil {
-			// An empty catalog is no error: it has no messages yet.
-			return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
-		}
-		msgs, more = fromNodes(file, root)
-		ds = append(ds, more...)
-	}
+// translations checks the fields of a file's messages.
+func translations(file string, raw []rawMsg) ([]*Translation, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
 	pos := func(p lc) diag.Pos { return diag.Pos{File: file, Line: int(p.line), Col: int(p.col)} }
-	for _, m := range msgs {
-		if prev, dup := c.Msgs[m.key]; dup {
-			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined at %s; keep one", m.key, prev.Pos))
-			continue
-		}
-		if _, dup := c.Texts[m.key]; dup {
-			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined; keep one", m.key))
-			continue
-		}
-		lean := c.Texts != nil && !interfaceMessage(m.key)
-		msg := i18n.Message{ID: m.key}
-		t := &Translation{Msg: &msg, Pos: pos(m.at)}
+	out := make([]*Translation, 0, len(raw))
+	for _, m := range raw {
+		t := &Translation{Msg: &i18n.Message{ID: m.key}, Pos: pos(m.at)}
 		if m.short {
 			t.Msg.Other = m.value
 			t.Form[formIndex("other")] = m.valAt
@@ -275,15 +339,28 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 				t.Form[formIndex(f.name)] = f.valAt
 			}
 		}
-		if lean {
-			if msg.Other != "" {
-				c.Texts[m.key] = msg.Other
-			}
+		out = append(out, t)
+	}
+	return out, ds
+}
+
+// glossary reads the terms of a glossary file.
+func glossary(file string, root *yaml.Node) (map[string]string, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
+	out := map[string]string{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "glossary entries map an English term to its translation"))
 			continue
 		}
-		c.Msgs[m.key] = t
+		if _, dup := out[k.Value]; dup {
+			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "term %q is listed twice", k.Value))
+			continue
+		}
+		out[k.Value] = v.Value
 	}
-	return ds
+	return out, ds
 }
 
 // fromNodes reads messages from a catalog parsed by yaml.v3, reporting the
@@ -365,26 +442,6 @@ func setField(m *i18n.Message, key, val string) bool {
 		return false
 	}
 	return true
-}
-
-func (c *Catalog) parseGlossary(file string, data []byte) []diag.Diagnostic {
-	root, ds := parseDoc(file, data)
-	if root == nil {
-		return ds
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if v.Kind != yaml.ScalarNode {
-			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "glossary entries map an English term to its translation"))
-			continue
-		}
-		if _, dup := c.Glossary[k.Value]; dup {
-			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "term %q is listed twice", k.Value))
-			continue
-		}
-		c.Glossary[k.Value] = v.Value
-	}
-	return ds
 }
 
 // marshal writes messages in the canonical catalog form: sorted ids, the

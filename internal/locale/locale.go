@@ -1,13 +1,15 @@
-// Package i18n owns translation: the English source messages drawn from
-// roles and the interface, the per-language catalogs in locales/, their
-// checks, and localizing a role into a document.
-package i18n
+// Package locale owns the table of languages roledoc renders: their tags,
+// aliases, scripts, direction and plural forms.
+package locale
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	gotemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 )
 
@@ -62,10 +64,51 @@ func Tags() []string {
 	return out
 }
 
+// Is reports whether tag names this language, in any spelling go-i18n or
+// people use ("fil" is Tagalog).
+func (l Language) Is(tag string) bool { return tag == l.Tag || aliases[tag] == l.Tag }
+
 // Dir returns the HTML dir attribute value for the language.
 func (l Language) Dir() string {
 	if l.RTL {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+var (
+	pluralMu    sync.Mutex
+	pluralCache = map[string][]string{}
+)
+
+// PluralForms lists the CLDR plural categories a language uses for whole
+// numbers, in CLDR order. It asks go-i18n's own rules rather than keeping a
+// second copy of CLDR data: a message with every form marked is localized
+// for a range of counts, and the forms that come back are the language's.
+func PluralForms(tag string) []string {
+	pluralMu.Lock()
+	defer pluralMu.Unlock()
+	if f, ok := pluralCache[tag]; ok {
+		return f
+	}
+	t := language.MustParse(tag)
+	b := i18n.NewBundle(t)
+	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
+	b.MustAddMessages(t, probe)
+	loc := i18n.NewLocalizer(b, tag)
+	seen := map[string]bool{}
+	for n := range 1000 {
+		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n, TemplateParser: gotemplate.IdentityParser{}})
+		if err == nil {
+			seen[s] = true
+		}
+	}
+	var out []string
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if seen[f] {
+			out = append(out, f)
+		}
+	}
+	pluralCache[tag] = out
+	return out
 }

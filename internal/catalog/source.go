@@ -1,4 +1,4 @@
-package i18n
+package catalog
 
 import (
 	"crypto/sha1"
@@ -15,9 +15,10 @@ import (
 // Entry is one source message with where it comes from.
 type Entry struct {
 	Msg *i18n.Message
-	// role and path locate the value a role message was taken from; the
-	// position is looked up only when a diagnostic needs it.
-	role *role.Role
+	// Role and path locate the value a role message was taken from (Role
+	// is nil for the interface and the configuration); the position is
+	// looked up only when a diagnostic needs it.
+	Role *role.Role
 	path string
 	// hash caches Hash(Msg) for checks, which compare it once per
 	// language.
@@ -123,7 +124,7 @@ func SourceMessages(set *role.Set) []*Entry {
 		add := func(id, desc, text, at string) {
 			out = append(out, &Entry{
 				Msg:     &i18n.Message{ID: id, Description: desc, Other: text},
-				role:    r,
+				Role:    r,
 				path:    at,
 				Literal: true,
 			})
@@ -158,10 +159,10 @@ func (e *Entry) sourceHash() string {
 // Pos is where the source text is: the role file value, or nothing for
 // interface and configuration messages.
 func (e *Entry) Pos() diag.Pos {
-	if e.role == nil {
+	if e.Role == nil {
 		return diag.Pos{}
 	}
-	return e.role.Pos(e.path)
+	return e.Role.Pos(e.path)
 }
 
 // Hash identifies the content a translation was made from: the description
