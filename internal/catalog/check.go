@@ -60,11 +60,13 @@ func StateOf(src *Entry, t *Translation) State {
 }
 
 // CoverageOf counts a catalog against the source messages.
-func CoverageOf(src []*Entry, c *Catalog) Status {
+func CoverageOf(src []*Entry, c *Catalog) Status { return coverage(src, Index(src), c) }
+
+// coverage is CoverageOf with the source indexed by id, which checks of
+// several languages share.
+func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
 	s := Status{Lang: c.Lang.Tag, Total: len(src)}
-	ids := map[string]bool{}
 	for _, e := range src {
-		ids[e.Msg.ID] = true
 		t := c.Msgs[e.Msg.ID]
 		switch StateOf(e, t) {
 		case Missing:
@@ -82,7 +84,7 @@ func CoverageOf(src []*Entry, c *Catalog) Status {
 		}
 	}
 	for id, t := range c.Msgs {
-		if !ids[id] {
+		if _, ok := ids[id]; !ok {
 			s.Orphans = append(s.Orphans, Problem{id, t.Pos})
 		}
 	}
@@ -92,9 +94,11 @@ func CoverageOf(src []*Entry, c *Catalog) Status {
 
 // Check reports what a translator must fix in a catalog: missing, stale and
 // orphaned messages, then what each rule finds in each translated message.
-func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
+func Check(src []*Entry, c *Catalog) []diag.Diagnostic { return check(src, Index(src), c) }
+
+func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	st := CoverageOf(src, c)
+	st := coverage(src, ids, c)
 	name := c.Lang.Native
 	for _, p := range st.Missing {
 		ds = append(ds, diag.Warnf(p.Pos, "missing-translation", "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
@@ -106,12 +110,13 @@ func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 	for _, p := range st.Orphans {
 		ds = append(ds, diag.Warnf(p.Pos, "orphan-key", "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
 	}
+	allowed := locale.PluralForms(c.Lang.Tag)
 	for _, e := range src {
 		t := c.Msgs[e.Msg.ID]
 		if t == nil || t.Empty() {
 			continue
 		}
-		m := message{lang: c.Lang, src: e, t: t, srcForms: forms(e.Msg), forms: forms(t.Msg), allowed: locale.PluralForms(c.Lang.Tag)}
+		m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
 		for _, r := range rules {
 			ds = append(ds, r(m)...)
 		}
@@ -124,18 +129,29 @@ type message struct {
 	lang            locale.Language
 	src             *Entry
 	t               *Translation
-	srcForms, forms map[string]string
+	srcForms, forms [6]string // in formNames order
 	allowed         []string // the language's plural forms
 }
 
-func (m message) plural() bool { return len(m.srcForms) > 1 }
+func (m message) plural() bool {
+	n := 0
+	for _, f := range m.srcForms {
+		if f != "" {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// form is the text of a plural form, "" when the message does not set it.
+func (m message) form(name string) string { return m.forms[formIndex(name)] }
 
 // validForms lists the forms the message may set, in CLDR order: the
 // language's plural forms for a plural message, else "other".
 func (m message) validForms() []string {
 	var out []string
 	for _, f := range formNames {
-		if _, ok := m.forms[f]; ok && m.validForm(f) {
+		if m.form(f) != "" && m.validForm(f) {
 			out = append(out, f)
 		}
 	}
@@ -160,7 +176,7 @@ var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScri
 func invalidPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range formNames {
-		if _, ok := m.forms[f]; ok && !m.validForm(f) {
+		if m.form(f) != "" && !m.validForm(f) {
 			ds = append(ds, diag.Errorf(m.t.formPos(f), "invalid-plural", "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
 		}
 	}
@@ -175,7 +191,7 @@ func brokenTemplate(m message) []diag.Diagnostic {
 	}
 	var ds []diag.Diagnostic
 	for _, f := range m.validForms() {
-		if _, err := template.New("").Parse(m.forms[f]); err != nil {
+		if _, err := template.New("").Parse(m.form(f)); err != nil {
 			ds = append(ds, diag.Errorf(m.t.formPos(f), "broken-template", "template does not parse: %v", trimTemplateErr(err)))
 		}
 	}
@@ -190,12 +206,12 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 		return nil
 	}
 	var ds []diag.Diagnostic
-	want := placeholders(m.srcForms)
+	want := placeholders(m.srcForms[:]...)
 	for _, f := range m.validForms() {
-		if _, err := template.New("").Parse(m.forms[f]); err != nil {
+		if _, err := template.New("").Parse(m.form(f)); err != nil {
 			continue // brokenTemplate reports it
 		}
-		got := placeholders(map[string]string{f: m.forms[f]})
+		got := placeholders(m.form(f))
 		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
 		if len(unknown) > 0 || f == "other" && !slices.Equal(got, want) {
 			ds = append(ds, diag.Errorf(m.t.formPos(f), "placeholder-mismatch", "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
@@ -208,13 +224,13 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 func wrongScript(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range m.validForms() {
-		text := m.forms[f]
+		text := m.form(f)
 		if !m.src.Literal {
 			if _, err := template.New("").Parse(text); err != nil {
 				continue
 			}
 		}
-		if msg := scriptProblem(m.lang, m.srcForms["other"], text); msg != "" {
+		if msg := scriptProblem(m.lang, m.srcForms[formIndex("other")], text); msg != "" {
 			ds = append(ds, diag.Warnf(m.t.formPos(f), "wrong-script", "%s", msg))
 		}
 	}
@@ -228,7 +244,7 @@ func missingPlural(m message) []diag.Diagnostic {
 	}
 	var ds []diag.Diagnostic
 	for _, f := range m.allowed {
-		if _, ok := m.forms[f]; !ok {
+		if m.form(f) == "" {
 			ds = append(ds, diag.Warnf(m.t.Pos, "missing-plural", "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
 		}
 	}
@@ -248,7 +264,7 @@ var actionRE = regexp.MustCompile(`\{\{.*?\}\}`)
 var placeholderRE = regexp.MustCompile(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}`)
 
 // placeholders lists the distinct {{.Name}} fields used by any form.
-func placeholders(fs map[string]string) []string {
+func placeholders(fs ...string) []string {
 	var out []string
 	for _, text := range fs {
 		for _, m := range placeholderRE.FindAllStringSubmatch(text, -1) {
@@ -341,7 +357,8 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	// once, before the languages are checked in parallel.
 	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	found := make([][]diag.Diagnostic, len(todo))
-	parallel.For(len(todo), func(i int) { found[i] = Check(src, todo[i]) })
+	ids := Index(src)
+	parallel.For(len(todo), func(i int) { found[i] = check(src, ids, todo[i]) })
 	for _, f := range found {
 		ds = append(ds, f...)
 	}

@@ -61,6 +61,16 @@ type fastParser struct {
 	lines  []fastLine
 	pos    int
 	failed bool
+	slab   []yaml.Node // nodes are allocated in chunks: most of a parse was malloc
+}
+
+// node returns a new node holding n.
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]yaml.Node, 0, 2*len(p.lines)+16)
+	}
+	p.slab = append(p.slab, n)
+	return &p.slab[len(p.slab)-1]
 }
 
 // blockHeader reports whether a line ends in a literal block indicator,
@@ -128,7 +138,7 @@ func literal(lines []string, keyCol int, indicator string) (value string, used i
 
 // mapping reads "key: ..." lines at exactly this indentation.
 func (p *fastParser) mapping(indent int) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
 	for p.pos < len(p.lines) && !p.failed {
 		l := p.lines[p.pos]
 		if l.indent < indent {
@@ -146,15 +156,15 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 		if len(m.Content) == 0 {
 			m.Line, m.Column = l.n, indent+1
 		}
-		k := &yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: indent + 1}
+		k := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: l.n, Column: indent + 1})
 		k.Tag = k.ShortTag() // keys resolve like any plain scalar
 		p.pos++
 		var v *yaml.Node
 		switch {
 		case l.block != nil:
-			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.LiteralStyle, Value: *l.block, Line: l.n, Column: indent + len(key) + 3}
+			v = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.LiteralStyle, Value: *l.block, Line: l.n, Column: indent + len(key) + 3})
 		case rest != "":
-			v = scalarNode(rest, l.n, indent+len(key)+3)
+			v = p.scalar(rest, l.n, indent+len(key)+3)
 		default:
 			v = p.block(indent)
 		}
@@ -190,7 +200,7 @@ func (p *fastParser) block(indent int) *yaml.Node {
 
 // sequence reads "- " items at exactly this indentation.
 func (p *fastParser) sequence(indent int) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.lines[p.pos].n, Column: indent + 1}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.lines[p.pos].n, Column: indent + 1})
 	for p.pos < len(p.lines) && !p.failed {
 		l := p.lines[p.pos]
 		if l.indent != indent || !strings.HasPrefix(l.text, "- ") {
@@ -212,7 +222,7 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 			s.Content = append(s.Content, item)
 			continue
 		}
-		v := scalarNode(rest, l.n, col+1)
+		v := p.scalar(rest, l.n, col+1)
 		if v == nil || l.block != nil {
 			p.failed = true
 			break
@@ -251,17 +261,18 @@ func splitKey(line string) (key, rest string, ok bool) {
 	return key, rest[1:], true
 }
 
-// scalarNode reads a value that needs no YAML machinery, with an optional
+// scalar reads a value that needs no YAML machinery, with an optional
 // trailing comment; nil otherwise. Plain values keep no tag, so yaml.v3
 // resolves them (int, timestamp, null) exactly as it would have.
-func scalarNode(s string, line, col int) *yaml.Node {
+func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 	if s == "" {
 		return nil
 	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	if s[0] == '[' {
+		return p.flowList(s, line, col)
+	}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col})
 	switch s[0] {
-	case '[':
-		return flowList(s, line, col)
 	case '"':
 		end := strings.IndexAny(s[1:], "\"\\") + 1
 		if end <= 0 || s[end] != '"' || !commentOnly(s[end+1:]) {
@@ -306,12 +317,12 @@ func scalarNode(s string, line, col int) *yaml.Node {
 
 // flowList reads a one-line list of words, such as "[en, id, nl]", with an
 // optional trailing comment; nil for anything else.
-func flowList(s string, line, col int) *yaml.Node {
+func (p *fastParser) flowList(s string, line, col int) *yaml.Node {
 	end := strings.IndexByte(s, ']')
 	if end < 0 || !commentOnly(s[end+1:]) || strings.TrimSpace(s[1:end]) == "" {
 		return nil
 	}
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col}
+	n := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col})
 	off := 1
 	for _, part := range strings.Split(s[1:end], ",") {
 		word := strings.TrimLeft(part, " ")
@@ -322,7 +333,7 @@ func flowList(s string, line, col int) *yaml.Node {
 		}) {
 			return nil
 		}
-		item := scalarNode(word, line, col+off+lead)
+		item := p.scalar(word, line, col+off+lead)
 		if item == nil {
 			return nil
 		}
