@@ -130,7 +130,7 @@ type message struct {
 	src             *Entry
 	t               *Translation
 	srcForms, forms [6]string // in formNames order
-	allowed         []string // the language's plural forms
+	allowed         []string  // the language's plural forms
 }
 
 func (m message) plural() bool {
