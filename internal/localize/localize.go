@@ -6,11 +6,13 @@ package localize
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -43,10 +45,10 @@ type Localizer struct {
 	// plain caches interface messages that take no arguments, such as
 	// section headings, which every document asks for.
 	plain map[string]map[string]string
-	// byRole lists each role's message ids, and uiDigest identifies each
-	// language's interface text, for Fingerprint.
-	byRole   map[*role.Role][]string
-	uiDigest map[string]string
+	// ui holds each language's interface messages, by id.
+	ui map[string]map[string]*i18n.Message
+	// reads caches, per role, what its document reads, for Fingerprint.
+	reads sync.Map // *role.Role -> reading
 }
 
 // New loads the source messages and every language's texts, with English
@@ -73,19 +75,12 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 		}
 	}
 	l := &Localizer{set: set, src: src, bundle: b, literal: lit, translated: have,
-		plain: map[string]map[string]string{}, byRole: map[*role.Role][]string{}, uiDigest: map[string]string{}}
-	for id, e := range src {
-		if e.Role != nil {
-			l.byRole[e.Role] = append(l.byRole[e.Role], id)
-		}
-	}
-	for _, ids := range l.byRole {
-		slices.Sort(ids)
-	}
+		plain: map[string]map[string]string{}, ui: map[string]map[string]*i18n.Message{}}
 	for _, t := range texts {
-		ui := slices.Clone(t.UI)
-		slices.SortFunc(ui, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
-		l.uiDigest[t.Lang.Tag] = catalog.Digest(ui)
+		l.ui[t.Lang.Tag] = map[string]*i18n.Message{}
+		for _, m := range t.UI {
+			l.ui[t.Lang.Tag][m.ID] = m
+		}
 	}
 	for _, lang := range locale.Languages {
 		s := l.session(lang)
@@ -107,6 +102,7 @@ type session struct {
 	lang    locale.Language
 	loc     *i18n.Localizer
 	missing []diag.Diagnostic
+	read    func(id string) int // when set, told every message looked up; returns its number
 }
 
 func (l *Localizer) session(lang locale.Language) *session {
@@ -116,6 +112,11 @@ func (l *Localizer) session(lang locale.Language) *session {
 // t returns a message in the session's language, or the English with a
 // warning when there is no translation.
 func (s *session) t(id string, data map[string]any, count any) string {
+	if s.read != nil {
+		// No text and no id, only the lookup's place and arguments:
+		// Fingerprint adds the text shown in each language.
+		return fmt.Sprintf("{#%d %v %v}", s.read(id), data, count)
+	}
 	e, ok := s.l.src[id]
 	if !ok {
 		return id
@@ -216,10 +217,13 @@ func (l *Localizer) alternates(current string) []doc.Alternate {
 }
 
 // Fingerprint identifies everything the document of r in lang is made
-// from: the role file, the configuration, the role's messages and the
-// titles it refers to in lang, and the interface text. Equal fingerprints
-// mean equal documents, so a build can skip a document without
-// localizing it.
+// from, derived from the document itself so that it cannot drift from
+// what Document reads: the role's document skeleton (the document made
+// with every message lookup left as its number and arguments, which holds
+// every value of the role file and the configuration that shows), the
+// text in lang of each message looked up, and the page size. Equal
+// fingerprints mean equal documents, so a build can skip a document
+// without localizing it; the skeleton is made once per role.
 func (l *Localizer) Fingerprint(r *role.Role, lang locale.Language) string {
 	h := sha256.New()
 	put := func(parts ...string) {
@@ -228,30 +232,62 @@ func (l *Localizer) Fingerprint(r *role.Role, lang locale.Language) string {
 			h.Write([]byte{0})
 		}
 	}
-	put(roledoc.Version)
-	put(lang.Tag)
-	put(r.Shape())
-	put(l.set.Config.Digest)
-	put(l.uiDigest[lang.Tag])
-	texts := l.literal[lang.Tag]
-	// The text shown: the translation, or the English it falls back to.
-	text := func(id string) string {
-		if t, ok := texts[id]; ok {
-			return t
-		}
-		if e, ok := l.src[id]; ok {
-			return e.Msg.Other
-		}
-		return ""
+	read := l.read(r)
+	// The page size is set on the document by the build.
+	put(roledoc.Version, lang.Tag, l.set.Config.Page(), read.skeleton)
+	for _, id := range read.ids {
+		put(l.shown(lang, id))
 	}
-	for _, id := range l.byRole[r] {
-		put(id, text(id))
-	}
-	for _, ref := range []string{r.ReportsTo, r.AppointedBy, r.Substitute, r.Approval.By} {
-		put(text(catalog.RoleKey(ref, "title")), text("positions."+ref+".title"))
-	}
-	put(text("departments." + r.Department + ".title"))
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// shown identifies the text a session in lang shows for a message, as t
+// finds it: the translation, else the English; ids with no source
+// message show as themselves.
+func (l *Localizer) shown(lang locale.Language, id string) string {
+	e, ok := l.src[id]
+	switch {
+	case !ok:
+		return "\x00" + id
+	case e.Literal:
+		if text, ok := l.literal[lang.Tag][id]; ok {
+			return text
+		}
+		return "en:" + e.Msg.Other
+	case l.translated[lang.Tag][id]:
+		return catalog.Hash(l.ui[lang.Tag][id])
+	}
+	return "en:" + catalog.Hash(e.Msg)
+}
+
+// reading is what one role's document reads, for Fingerprint.
+type reading struct {
+	ids      []string // message ids in the order they are looked up
+	skeleton string   // digest of the document without its text
+}
+
+// read makes r's document skeleton once, recording every message looked
+// up.
+func (l *Localizer) read(r *role.Role) reading {
+	if got, ok := l.reads.Load(r); ok {
+		return got.(reading)
+	}
+	var ids []string
+	s := l.session(locale.Languages[0])
+	s.read = func(id string) int {
+		ids = append(ids, id)
+		return len(ids) - 1
+	}
+	// Every field of a document is data but the footer, a function of
+	// ui.page, which is looked up.
+	js, err := json.Marshal(l.document(s, r))
+	if err != nil {
+		panic(err) // a document is plain data
+	}
+	sum := sha256.Sum256(js)
+	got := reading{ids: ids, skeleton: hex.EncodeToString(sum[:])}
+	l.reads.Store(r, got)
+	return got
 }
 
 // Missing reports each message of the given roles, and of the interface,
@@ -290,6 +326,13 @@ func (l *Localizer) Missing(roles []*role.Role, lang locale.Language) []diag.Dia
 // that fell back to English.
 func (l *Localizer) Document(r *role.Role, lang locale.Language) (*doc.Document, []diag.Diagnostic) {
 	s := l.session(lang)
+	d := l.document(s, r)
+	return d, s.missing
+}
+
+// document localizes one role in the session's language.
+func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
+	lang := s.lang
 	d := &doc.Document{
 		Lang:         lang.Tag,
 		Dir:          lang.Dir(),
@@ -331,9 +374,11 @@ func (l *Localizer) Document(r *role.Role, lang locale.Language) (*doc.Document,
 	if r.Requirements.Field != "" {
 		prov = append(prov, doc.Item{Label: s.plain("ui.label.field"), Text: s.plain(catalog.RoleKey(r.ID, "requirements", "field"))})
 	}
-	exp := s.plain("ui.experience.none")
+	var exp string
 	if y := r.Requirements.ExperienceYears; y != nil && *y > 0 {
 		exp = s.count("ui.experience", *y)
+	} else {
+		exp = s.plain("ui.experience.none") // looked up only when shown: Fingerprint records lookups
 	}
 	prov = append(prov, doc.Item{Label: s.plain("ui.label.experience"), Text: exp})
 	sub := func(label, section string, items []role.Item) {
@@ -391,7 +436,7 @@ func (l *Localizer) Document(r *role.Role, lang locale.Language) (*doc.Document,
 		out, _ := loc.Localize(&i18n.LocalizeConfig{MessageID: "ui.page", TemplateData: map[string]any{"Page": page, "Pages": pages}})
 		return out
 	}
-	return d, s.missing
+	return d
 }
 
 // Index localizes the index page of one language.

@@ -19,9 +19,8 @@ type Config struct {
 	Departments []Named `yaml:"departments" validate:"required,max=1000,unique=ID,dive"`
 	Positions   []Named `yaml:"positions" validate:"max=1000,unique=ID,dive"`
 
-	File   string     `yaml:"-"`
-	Digest string     `yaml:"-"` // of the file's bytes
-	root   *yaml.Node `yaml:"-"`
+	File string     `yaml:"-"`
+	root *yaml.Node `yaml:"-"`
 }
 
 // Named is an id with its English title.

@@ -1,8 +1,6 @@
 package role
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"path"
@@ -38,7 +36,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 
 // LoadConfig decodes and validates roledoc.yaml.
 func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
-	c := &Config{File: name, Digest: digest(data)}
+	c := &Config{File: name}
 	root, ds := decode(name, data, c)
 	if root == nil {
 		return nil, ds
@@ -47,11 +45,6 @@ func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
 	ds = append(ds, validateStruct(name, root, c, ds)...)
 	diag.Sort(ds)
 	return c, ds
-}
-
-func digest(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
 }
 
 // Pos returns the position of the value at a dotted path such as

@@ -2,14 +2,7 @@
 // positions, and validation of single files and of a whole set.
 package role
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"strconv"
-
-	"gopkg.in/yaml.v3"
-)
+import "gopkg.in/yaml.v3"
 
 // Categories are the staff categories a role may belong to.
 var Categories = []string{"manager", "specialist", "technical", "worker"}
@@ -100,35 +93,4 @@ func (r *Role) Sections() []Section {
 		{"responsibilities", r.Responsibilities},
 		{"criteria", crit},
 	}
-}
-
-// Shape identifies everything about the role except its translatable
-// text (title, field of study, item texts and targets): the ids, their
-// order, the references, category, dates and numbers. Together with the
-// text in one language, it determines the role's document in that
-// language.
-func (r *Role) Shape() string {
-	h := sha256.New()
-	put := func(parts ...string) {
-		for _, p := range parts {
-			io.WriteString(h, p)
-			h.Write([]byte{0})
-		}
-	}
-	put(r.ID, r.Department, r.Category, r.Version, r.Effective, r.ReportsTo, r.AppointedBy, r.Substitute)
-	put(r.Requirements.Education)
-	if y := r.Requirements.ExperienceYears; y != nil {
-		put(strconv.Itoa(*y))
-	}
-	put(r.Approval.By, r.Approval.Name, r.Approval.Date)
-	for _, s := range r.Sections() {
-		put(s.Key)
-		for _, it := range s.Items {
-			put(it.ID)
-		}
-	}
-	for _, c := range r.Criteria {
-		put(c.ID, strconv.FormatBool(c.Target != ""))
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
