@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -156,22 +157,8 @@ func interfaceMessage(id string) bool { return strings.HasPrefix(id, "ui.") }
 // translation.
 func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
 	cats := map[string]*Catalog{}
-	ds := eachLanguage(fsys, root, shown, func(lang locale.Language, dir string, files []parsed) []diag.Diagnostic {
-		c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
-		cats[lang.Tag] = c
-		var ds []diag.Diagnostic
-		for _, f := range files {
-			for _, t := range f.msgs {
-				if prev, dup := c.Msgs[t.Msg.ID]; dup {
-					ds = append(ds, duplicate(t, prev))
-					continue
-				}
-				c.Msgs[t.Msg.ID] = t
-			}
-			for k, v := range f.glossary {
-				c.Glossary[k] = v
-			}
-		}
+	ds := eachLanguage(fsys, root, shown, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
+		cats[c.Lang.Tag] = c
 		return ds
 	})
 	return cats, ds
@@ -181,21 +168,8 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 // LoadCatalogs but keeping neither hashes nor positions.
 func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Texts, []diag.Diagnostic) {
 	out := map[string]*Texts{}
-	ds := eachLanguage(fsys, root, shown, func(lang locale.Language, _ string, files []parsed) []diag.Diagnostic {
-		t := &Texts{Lang: lang, Text: map[string]string{}}
-		out[lang.Tag] = t
-		var ds []diag.Diagnostic
-		seen := map[string]*Translation{}
-		for _, f := range files {
-			for _, tr := range f.msgs {
-				if prev, dup := seen[tr.Msg.ID]; dup {
-					ds = append(ds, duplicate(tr, prev))
-					continue
-				}
-				seen[tr.Msg.ID] = &Translation{Pos: tr.Pos}
-				t.add(tr)
-			}
-		}
+	ds := eachLanguage(fsys, root, shown, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
+		out[c.Lang.Tag] = c.Texts()
 		return ds
 	})
 	return out, ds
@@ -212,10 +186,11 @@ type parsed struct {
 	ds       []diag.Diagnostic
 }
 
-// eachLanguage parses every language directory's files, a language's
-// files in parallel, and hands each language's files, in name order, to
-// add. One language's parsed files are held at a time.
-func eachLanguage(fsys fs.FS, root, shown string, add func(lang locale.Language, dir string, files []parsed) []diag.Diagnostic) []diag.Diagnostic {
+// eachLanguage reads every language directory, a language's files in
+// parallel, and hands each language's catalog, with the problems found
+// reading it, to use, one language at a time, so that a caller that keeps
+// what it needs holds one language's catalog at most.
+func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	entries, err := fs.ReadDir(fsys, root)
 	if err != nil {
@@ -241,18 +216,32 @@ func eachLanguage(fsys fs.FS, root, shown string, add func(lang locale.Language,
 		if lang.Tag == locale.Source {
 			continue
 		}
-		names, more := catalogFiles(fsys, path.Join(root, e.Name()), dir)
-		ds = append(ds, more...)
-		files := make([]parsed, len(names))
-		parallel.For(len(names), func(i int) {
-			files[i] = parseFile(fsys, path.Join(root, e.Name(), names[i]), path.Join(dir, names[i]))
-		})
-		for _, f := range files {
-			ds = append(ds, f.ds...)
-		}
-		ds = append(ds, add(lang, dir, files)...)
+		c, more := loadLanguage(fsys, path.Join(root, e.Name()), dir, lang)
+		ds = append(ds, use(c, more)...)
 	}
 	return ds
+}
+
+// loadLanguage reads one language's directory, its files in parallel.
+func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog, []diag.Diagnostic) {
+	names, ds := catalogFiles(fsys, root, dir)
+	files := make([]parsed, len(names))
+	parallel.For(len(names), func(i int) {
+		files[i] = parseFile(fsys, path.Join(root, names[i]), path.Join(dir, names[i]))
+	})
+	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
+	for _, f := range files {
+		ds = append(ds, f.ds...)
+		for _, t := range f.msgs {
+			if prev, dup := c.Msgs[t.Msg.ID]; dup {
+				ds = append(ds, duplicate(t, prev))
+				continue
+			}
+			c.Msgs[t.Msg.ID] = t
+		}
+		maps.Copy(c.Glossary, f.glossary)
+	}
+	return c, ds
 }
 
 // catalogFiles lists a language directory's catalog files, relative to it:

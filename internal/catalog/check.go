@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"regexp"
 	"slices"
@@ -63,25 +64,44 @@ func StateOf(src *Entry, t *Translation) State {
 func CoverageOf(src []*Entry, c *Catalog) Status { return coverage(src, Index(src), c) }
 
 // coverage is CoverageOf with the source indexed by id, which checks of
-// several languages share.
+// several languages share. Chunks of the source are compared in parallel.
 func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
-	s := Status{Lang: c.Lang.Tag, Total: len(src)}
-	for _, e := range src {
-		t := c.Msgs[e.Msg.ID]
-		switch StateOf(e, t) {
-		case Missing:
-			pos := e.Pos()
+	const chunk = 4096
+	parts := make([]Status, (len(src)+chunk-1)/chunk)
+	found := make([]int, len(parts)) // source messages the catalog has
+	parallel.For(len(parts), func(i int) {
+		s := &parts[i]
+		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
+			t := c.Msgs[e.Msg.ID]
 			if t != nil {
-				pos = t.Pos
-			} else if pos.File == "" {
-				pos = diag.Pos{File: c.Dir + "/" + FileFor(e.Msg.ID)}
+				found[i]++
 			}
-			s.Missing = append(s.Missing, Problem{e.Msg.ID, pos})
-		case Stale:
-			s.Stale = append(s.Stale, Problem{e.Msg.ID, t.Pos})
-		default:
-			s.Translated++
+			switch StateOf(e, t) {
+			case Missing:
+				pos := e.Pos()
+				if t != nil {
+					pos = t.Pos
+				} else if pos.File == "" {
+					pos = diag.Pos{File: c.Dir + "/" + FileFor(e.Msg.ID)}
+				}
+				s.Missing = append(s.Missing, Problem{e.Msg.ID, pos})
+			case Stale:
+				s.Stale = append(s.Stale, Problem{e.Msg.ID, t.Pos})
+			default:
+				s.Translated++
+			}
 		}
+	})
+	s := Status{Lang: c.Lang.Tag, Total: len(src)}
+	n := 0
+	for i, p := range parts {
+		s.Missing = append(s.Missing, p.Missing...)
+		s.Stale = append(s.Stale, p.Stale...)
+		s.Translated += p.Translated
+		n += found[i]
+	}
+	if n == len(c.Msgs) {
+		return s // every message has a source: no orphans
 	}
 	for id, t := range c.Msgs {
 		if _, ok := ids[id]; !ok {
@@ -111,17 +131,21 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 		ds = append(ds, diag.Warnf(p.Pos, "orphan-key", "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
 	}
 	allowed := locale.PluralForms(c.Lang.Tag)
-	for _, e := range src {
-		t := c.Msgs[e.Msg.ID]
-		if t == nil || t.Empty() {
-			continue
+	const chunk = 4096
+	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
+	parallel.For(len(found), func(i int) {
+		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
+			t := c.Msgs[e.Msg.ID]
+			if t == nil || t.Empty() {
+				continue
+			}
+			m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+			for _, r := range rules {
+				found[i] = append(found[i], r(m)...)
+			}
 		}
-		m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
-		for _, r := range rules {
-			ds = append(ds, r(m)...)
-		}
-	}
-	return ds
+	})
+	return slices.Concat(append([][]diag.Diagnostic{ds}, found...)...)
 }
 
 // message is one translated message with its source, as rules see it.
@@ -331,37 +355,47 @@ func scriptProblem(l locale.Language, source, text string) string {
 	return ""
 }
 
-// CheckProject checks every configured language's catalog against the
-// roles' source messages (SourceMessages(set)), and the extracted English catalog, read through english, for
-// being current. A configured language with no catalog counts as missing
-// every message.
-func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, localesDir string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
+// CheckProject reads the catalogs below root in fsys (shown as shown) and
+// checks every configured language's against the roles' source messages,
+// and the extracted English catalog, read through english, for being
+// current. Languages are read and checked one at a time, so a check holds
+// one language's catalog, not all of them. A configured language with no
+// catalog counts as missing every message.
+func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	var todo []*Catalog
+	configured := map[string]bool{}
 	for _, tag := range set.Config.Languages {
 		lang, err := locale.Lookup(tag)
 		if err != nil {
 			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), "unknown-language", "%v", err))
 			continue
 		}
-		if lang.Tag == locale.Source {
-			continue
-		}
-		c := cats[lang.Tag]
-		if c == nil {
-			c = &Catalog{Lang: lang, Dir: localesDir + "/" + lang.Tag, Msgs: map[string]*Translation{}}
-		}
-		todo = append(todo, c)
+		configured[lang.Tag] = lang.Tag != locale.Source
 	}
+	src := SourceMessages(set)
 	// Every language compares with the same source hashes: compute them
-	// once, before the languages are checked in parallel.
+	// once.
 	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
-	found := make([][]diag.Diagnostic, len(todo))
 	ids := Index(src)
-	parallel.For(len(todo), func(i int) { found[i] = check(src, ids, todo[i]) })
-	for _, f := range found {
-		ds = append(ds, f...)
+	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
+		if configured[c.Lang.Tag] {
+			more = append(more, check(src, ids, c)...)
+			configured[c.Lang.Tag] = false // done
+		}
+		return more
+	})...)
+	for _, l := range locale.Languages { // in a fixed order
+		if configured[l.Tag] {
+			ds = append(ds, check(src, ids, &Catalog{Lang: l, Dir: shown + "/" + l.Tag, Msgs: map[string]*Translation{}})...)
+		}
 	}
+	return append(ds, staleExtract(src, shown, english)...)
+}
+
+// staleExtract reports extracted English catalog files that no longer
+// match the source.
+func staleExtract(src []*Entry, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
+	var ds []diag.Diagnostic
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
 	stale := make([]bool, len(names))
@@ -371,7 +405,7 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	})
 	for i, name := range names {
 		if stale[i] {
-			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + locale.Source + "/" + name}, "stale-extract",
+			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, "stale-extract",
 				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
 		}
 	}

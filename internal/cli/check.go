@@ -132,12 +132,12 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 // but only their own problems (and the configuration's) are reported.
 func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
-		set, cats, ds, err := p.LoadAll()
+		set, ds, err := p.Load()
 		if err != nil {
 			return nil, internalErr(err)
 		}
 		if set != nil {
-			ds = append(ds, catalog.CheckProject(set, catalog.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
+			ds = append(ds, translations(p, set)...)
 		}
 		diag.Sort(ds)
 		return ds, nil
@@ -205,6 +205,5 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 
 // translations checks the catalogs against the roles.
 func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
-	cats, ds := p.LoadCatalogs()
-	return append(ds, catalog.CheckProject(set, catalog.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
+	return catalog.CheckProject(set, p.Locales.FS, p.Locales.Root, p.Locales.Shown, p.English)
 }

@@ -156,41 +156,29 @@ func (p *Project) Source(file string) []byte {
 	return nil
 }
 
-// LoadAll reads the roles and the catalogs, for checks.
-func (p *Project) LoadAll() (*role.Set, map[string]*catalog.Catalog, []diag.Diagnostic, error) {
-	return loadWith(p, p.LoadCatalogs)
-}
-
 // LoadRender reads the roles and the catalogs' texts, for rendering: lean
-// on memory, with the same errors as LoadAll but no staleness information.
-func (p *Project) LoadRender() (*role.Set, map[string]*catalog.Texts, []diag.Diagnostic, error) {
-	return loadWith(p, func() (map[string]*catalog.Texts, []diag.Diagnostic) {
-		return catalog.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
-	})
-}
-
-// loadWith reads the roles and, at the same time, the catalogs: the serial
+// on memory, with the same errors as LoadCatalogs but no staleness
+// information. Roles and catalogs are read at the same time: the serial
 // work between the parallel parses (building the set) then overlaps with
 // them.
-func loadWith[C any](p *Project, load func() (C, []diag.Diagnostic)) (*role.Set, C, []diag.Diagnostic, error) {
+func (p *Project) LoadRender() (*role.Set, map[string]*catalog.Texts, []diag.Diagnostic, error) {
 	type loaded struct {
-		cats C
-		ds   []diag.Diagnostic
+		texts map[string]*catalog.Texts
+		ds    []diag.Diagnostic
 	}
 	catalogs := make(chan loaded, 1)
 	go func() {
-		cats, ds := load()
-		catalogs <- loaded{cats, ds}
+		texts, ds := catalog.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
+		catalogs <- loaded{texts, ds}
 	}()
 	set, ds, err := p.Load()
 	c := <-catalogs
 	if err != nil {
-		var none C
-		return nil, none, nil, err
+		return nil, nil, nil, err
 	}
 	ds = append(ds, c.ds...)
 	diag.Sort(ds)
-	return set, c.cats, ds, nil
+	return set, c.texts, ds, nil
 }
 
 // LoadCatalogs reads the translation catalogs.

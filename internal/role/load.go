@@ -19,15 +19,14 @@ import (
 // problem, including a file that is not YAML at all, becomes a diagnostic.
 // The role is nil only when nothing could be decoded.
 func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
-	r := &Role{File: name}
+	r := &Role{File: name, src: data, mu: &sync.Mutex{}}
 	root, ds := decode(name, data, r)
 	if root == nil {
 		return nil, ds
 	}
-	r.root = root
 	ds = append(ds, validateStruct(name, root, r, ds)...)
 	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
-		ds = append(ds, diag.Errorf(r.Pos("id"), "id-mismatch",
+		ds = append(ds, diag.Errorf(yamlsrc.Pos(name, root, "id"), "id-mismatch",
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
 	diag.Sort(ds)
@@ -50,7 +49,17 @@ func LoadConfig(name string, data []byte) (*Config, []diag.Diagnostic) {
 // Pos returns the position of the value at a dotted path such as
 // "requirements.field" or "duties[2].text", or of the nearest enclosing node
 // that exists when the value is missing.
-func (r *Role) Pos(p string) diag.Pos { return yamlsrc.Pos(r.File, r.root, p) }
+func (r *Role) Pos(p string) diag.Pos {
+	if r.mu == nil { // a role made in code, not loaded
+		return yamlsrc.Pos(r.File, r.root, p)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.root == nil && r.src != nil {
+		r.root, _ = yamlsrc.Parse(r.File, r.src, yamlsrc.MaxFileSize)
+	}
+	return yamlsrc.Pos(r.File, r.root, p)
+}
 
 // decode parses a file into v, also reporting, with positions, duplicate
 // keys, unknown fields and values of the wrong kind.

@@ -2,7 +2,11 @@
 // positions, and validation of single files and of a whole set.
 package role
 
-import "gopkg.in/yaml.v3"
+import (
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Categories are the staff categories a role may belong to.
 var Categories = []string{"manager", "specialist", "technical", "worker"}
@@ -37,8 +41,13 @@ type Role struct {
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
 	// root is the YAML mapping the role was decoded from; validation maps
-	// its findings back to positions through it.
+	// its findings back to positions through it. At scale the trees are
+	// most of a check's memory, so once the file is validated the tree is
+	// dropped and parsed again from src, under mu, when a position is
+	// asked for.
 	root *yaml.Node
+	src  []byte
+	mu   *sync.Mutex
 }
 
 // Requirements are the qualifications a holder needs.

@@ -82,9 +82,10 @@ func load(t *testing.T, dir string) (*role.Set, map[string]*catalog.Catalog) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, cats, ds, err := p.LoadAll()
-	if err != nil || len(ds) > 0 {
-		t.Fatalf("generated project: %v %v", err, ds)
+	set, ds, err := p.Load()
+	cats, cds := p.LoadCatalogs()
+	if err != nil || len(ds)+len(cds) > 0 {
+		t.Fatalf("generated project: %v %v %v", err, ds, cds)
 	}
 	return set, cats
 }

@@ -46,7 +46,8 @@ func ReadFile(fsys fs.FS, name string, limit int) ([]byte, error) {
 // Parse turns a YAML file into its root node, reporting with positions
 // what yaml.v3 would stop at or only mention by line: size, encoding,
 // syntax, extra documents and aliases. The root is nil when the file holds
-// nothing usable.
+// nothing usable. The nodes' values may share memory with data, which
+// must not be changed afterwards.
 func Parse(name string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) {
 	clean, ds, ok := Precheck(name, data, limit)
 	if !ok {
