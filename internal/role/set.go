@@ -67,7 +67,7 @@ func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
 	})
 	for _, p := range cfg.Positions {
 		if r, dup := s.byID[p.ID]; dup {
-			ds = append(ds, diag.Errorf(nodePos(cfg.File, cfg.root, "positions"), "duplicate-role",
+			ds = append(ds, diag.Errorf(nodePos(cfg.File, cfg.root, "positions"), diag.DuplicateRole,
 				"position %q is also a role (%s); remove it from positions", p.ID, r.File))
 		}
 		known = append(known, p.ID)
@@ -87,7 +87,7 @@ func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
 			if ref.val == "" || slices.Contains(known, ref.val) {
 				continue
 			}
-			ds = append(ds, diag.Errorf(r.Pos(ref.key), "unknown-role",
+			ds = append(ds, diag.Errorf(r.Pos(ref.key), diag.UnknownRole,
 				"%s %q is neither a role in roles/ nor a position in %s; %s", ref.key, ref.val, ConfigFile, suggestRef(ref.val, known)))
 		}
 		if r.Department != "" && !slices.Contains(depts, r.Department) {
@@ -163,7 +163,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
 		shown := path.Join(prefix, rel)
 		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
+			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
 			return nil
 		}
 		if d.IsDir() {
@@ -178,7 +178,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
-				ds = append(ds, diag.Warnf(diag.Pos{File: shown}, "symlink-dir", "not following the link to a directory; move the files in or list them"))
+				ds = append(ds, diag.Warnf(diag.Pos{File: shown}, diag.SymlinkDir, "not following the link to a directory; move the files in or list them"))
 				return nil
 			}
 		}
@@ -186,7 +186,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		return nil
 	})
 	if err != nil {
-		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
+		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
 	}
 
 	roles := make([]*Role, len(files))
@@ -194,7 +194,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	parallel.For(len(files), func(i int) {
 		data, err := ReadFile(fsys, files[i].path, MaxFileSize)
 		if err != nil {
-			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
+			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
 			return
 		}
 		roles[i], fileDs[i] = Load(files[i].shown, data)

@@ -160,44 +160,44 @@ func describe(fe validator.FieldError, p string) (string, string) {
 	switch fe.Tag() {
 	case "required":
 		if isList {
-			return "required", fmt.Sprintf("%q needs at least one item; add a list of entries with id and text", field)
+			return diag.Required, fmt.Sprintf("%q needs at least one item; add a list of entries with id and text", field)
 		}
-		return "required", fmt.Sprintf("%q is required; add it", field)
+		return diag.Required, fmt.Sprintf("%q is required; add it", field)
 	case "min":
 		if isList {
-			return "too-few", fmt.Sprintf("%q needs at least %s items", field, fe.Param())
+			return diag.TooFew, fmt.Sprintf("%q needs at least %s items", field, fe.Param())
 		}
-		return "too-short", fmt.Sprintf("%q is too short; write at least %s characters", field, fe.Param())
+		return diag.TooShort, fmt.Sprintf("%q is too short; write at least %s characters", field, fe.Param())
 	case "max":
 		if isList {
-			return "too-many", fmt.Sprintf("%q has more than %s items; split the role or shorten the list", field, fe.Param())
+			return diag.TooMany, fmt.Sprintf("%q has more than %s items; split the role or shorten the list", field, fe.Param())
 		}
-		return "too-long", fmt.Sprintf("%q is longer than %s characters; shorten it", field, fe.Param())
+		return diag.TooLong, fmt.Sprintf("%q is longer than %s characters; shorten it", field, fe.Param())
 	case "oneof":
-		return "invalid-value", fmt.Sprintf("%s %q is not allowed; use one of: %s", field, val, strings.ReplaceAll(fe.Param(), " ", ", "))
+		return diag.InvalidValue, fmt.Sprintf("%s %q is not allowed; use one of: %s", field, val, strings.ReplaceAll(fe.Param(), " ", ", "))
 	case "slug":
 		if len(val) > MaxIDLength {
-			return "invalid-id", fmt.Sprintf("%s is longer than %d characters; shorten it", field, MaxIDLength)
+			return diag.InvalidID, fmt.Sprintf("%s is longer than %d characters; shorten it", field, MaxIDLength)
 		}
 		if slugRE.MatchString(val) {
-			return "invalid-id", fmt.Sprintf("%s %q is a reserved device name on Windows and cannot be a file name; choose another", field, val)
+			return diag.InvalidID, fmt.Sprintf("%s %q is a reserved device name on Windows and cannot be a file name; choose another", field, val)
 		}
-		return "invalid-id", fmt.Sprintf("%s %q is not a valid id; use lowercase letters, digits and single hyphens, like \"sales-manager\"", field, val)
+		return diag.InvalidID, fmt.Sprintf("%s %q is not a valid id; use lowercase letters, digits and single hyphens, like \"sales-manager\"", field, val)
 	case "datetime":
-		return "invalid-date", fmt.Sprintf("%s %q is not a valid date; write it as YYYY-MM-DD, like 2026-01-31", field, val)
+		return diag.InvalidDate, fmt.Sprintf("%s %q is not a valid date; write it as YYYY-MM-DD, like 2026-01-31", field, val)
 	case "gte", "lte":
-		return "out-of-range", fmt.Sprintf("%s must be a whole number from 0 to 50, not %s", field, val)
+		return diag.OutOfRange, fmt.Sprintf("%s must be a whole number from 0 to 50, not %s", field, val)
 	case "unique":
 		if field == "languages" {
-			return "duplicate-id", "a language is listed twice; list each once"
+			return diag.DuplicateID, "a language is listed twice; list each once"
 		}
-		return "duplicate-id", fmt.Sprintf("item id repeats an earlier one in %q; ids must be unique within a section", field)
+		return diag.DuplicateID, fmt.Sprintf("item id repeats an earlier one in %q; ids must be unique within a section", field)
 	case "text":
-		return "invalid-text", fmt.Sprintf("%s is blank or contains control characters; write plain text", field)
+		return diag.InvalidText, fmt.Sprintf("%s is blank or contains control characters; write plain text", field)
 	case "version":
-		return "invalid-version", fmt.Sprintf("version %q should look like 1.0 or 2026.1 (letters, digits, dots, hyphens)", val)
+		return diag.InvalidVersion, fmt.Sprintf("version %q should look like 1.0 or 2026.1 (letters, digits, dots, hyphens)", val)
 	case "langtag":
-		return "invalid-language", fmt.Sprintf("%q is not a language tag; use BCP 47 tags like en, id, nl, ar, tl", val)
+		return diag.InvalidLanguage, fmt.Sprintf("%q is not a language tag; use BCP 47 tags like en, id, nl, ar, tl", val)
 	}
 	return fe.Tag(), fmt.Sprintf("%s fails the %q rule", field, fe.Tag())
 }
