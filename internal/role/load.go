@@ -226,8 +226,12 @@ func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 			"file must be a mapping of fields (key: value), found %s", kindName(root)))
 	}
 	w := walker{file: name}
-	w.walk(root, reflect.TypeOf(v).Elem())
+	w.walk(root, reflect.TypeOf(v).Elem(), "")
 	ds = append(ds, w.ds...)
+	// yaml.v3 leaves a whole mapping empty when it holds a key twice,
+	// which would turn one duplicate into a "required" error for every
+	// field; the walk has reported it, so decode the first of each.
+	dropDuplicateKeys(root)
 	if err := root.Decode(v); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
@@ -392,7 +396,9 @@ func (w *walker) errorf(n *yaml.Node, code, format string, args ...any) {
 	w.ds = append(w.ds, diag.Errorf(diag.Pos{File: w.file, Line: n.Line, Col: n.Column}, code, format, args...))
 }
 
-func (w *walker) walk(n *yaml.Node, t reflect.Type) {
+// walk checks n against t; p is its path (requirements.other[2]), which
+// messages name so a mistake deep in a long file is easy to find.
+func (w *walker) walk(n *yaml.Node, t reflect.Type, p string) {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -402,7 +408,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			w.errorf(n, diag.WrongType, "expected a mapping of fields (%s), found %s", strings.Join(fieldsOf(t).names, ", "), kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a mapping of fields (%s), found %s", name(p), strings.Join(fieldsOf(t).names, ", "), kindName(n))
 			return
 		}
 		fs := fieldsOf(t)
@@ -419,24 +425,68 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 				w.errorf(k, diag.UnknownField, "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
 				continue
 			}
-			w.walk(val, ft)
+			w.walk(val, ft, joinPath(p, k.Value))
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			w.errorf(n, diag.WrongType, "expected a list (lines starting with \"- \"), found %s", kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a list (lines starting with \"- \"), found %s", name(p), kindName(n))
 			return
 		}
-		for _, c := range n.Content {
-			w.walk(c, t.Elem())
+		for i, c := range n.Content {
+			w.walk(c, t.Elem(), fmt.Sprintf("%s[%d]", p, i))
 		}
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			w.errorf(n, diag.WrongType, "expected text, found %s", kindName(n))
+		switch {
+		case n.Kind != yaml.ScalarNode:
+			w.errorf(n, diag.WrongType, "%s must be text, found %s", name(p), kindName(n))
+		case n.Style == 0 && (n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool"):
+			// YAML reads an unquoted 1.10 as the number 1.1 and the schema
+			// refuses it, so check refuses it too, saying how to fix it.
+			w.errorf(n, diag.WrongType, "%s must be text, but YAML reads %s as %s; quote it: %q", name(p), n.Value, kindName(n), n.Value)
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			w.errorf(n, diag.WrongType, "expected a whole number, found %s", kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a whole number, like 3, found %s", name(p), describeNode(n))
 		}
+	}
+}
+
+// name quotes a path for a message, as validation messages do.
+func name(p string) string { return strconv.Quote(humanPath(p)) }
+
+func joinPath(p, key string) string {
+	if p == "" {
+		return key
+	}
+	return p + "." + key
+}
+
+// describeNode is kindName with the value of a short scalar.
+func describeNode(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && utf8.RuneCountInString(n.Value) <= 40 {
+		return fmt.Sprintf("%s %q", kindName(n), n.Value)
+	}
+	return kindName(n)
+}
+
+// dropDuplicateKeys removes the second and later pairs of a key repeated
+// in any mapping below n.
+func dropDuplicateKeys(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]bool{}
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if seen[k.Value] {
+				continue
+			}
+			seen[k.Value] = true
+			kept = append(kept, k, n.Content[i+1])
+		}
+		n.Content = kept
+	}
+	for _, c := range n.Content {
+		dropDuplicateKeys(c)
 	}
 }
 
