@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,11 +89,21 @@ func validateStruct(file string, root *yaml.Node, v any, prior []diag.Diagnostic
 		reported[d.Pos] = true
 	}
 	var ds []diag.Diagnostic
+	missing := map[string]bool{} // blocks already reported as missing
 	for _, fe := range verrs {
 		// Namespace is "Role.duties[2].text"; drop the type name.
 		_, p, _ := strings.Cut(fe.Namespace(), ".")
 		pos := nodePos(file, root, p)
 		if _, found := find(root, p); found && reported[pos] {
+			continue
+		}
+		if block := missingBlock(root, p); block != "" {
+			// One error for a missing approval: block, not one per field
+			// in it, placed where the block belongs.
+			if !missing[block] {
+				missing[block] = true
+				ds = append(ds, missingBlockError(file, root, v, block))
+			}
 			continue
 		}
 		f := failure{field: humanPath(p), value: fmt.Sprint(fe.Value()), param: fe.Param(), list: fe.Kind() == reflect.Slice}
@@ -103,6 +114,64 @@ func validateStruct(file string, root *yaml.Node, v any, prior []diag.Diagnostic
 		ds = append(ds, diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: code, Message: msg})
 	}
 	return ds
+}
+
+// missingBlock returns the path of the mapping that holds p when that
+// mapping itself is absent (approval for approval.by), or "".
+func missingBlock(root *yaml.Node, p string) string {
+	segs := splitPath(p)
+	for i := 1; i < len(segs); i++ {
+		block := strings.Join(segs[:i], ".")
+		if _, found := find(root, block); !found {
+			return block
+		}
+	}
+	return ""
+}
+
+// missingBlockError reports a missing block at the end of the file, where
+// it is added, naming the fields it needs.
+func missingBlockError(file string, root *yaml.Node, v any, block string) diag.Diagnostic {
+	var need []string
+	if t, ok := fieldType(reflect.TypeOf(v), splitPath(block)); ok && t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if slices.Contains(rulesOf(f.Tag.Get("validate")), "required") {
+				name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				need = append(need, name+":")
+			}
+		}
+	}
+	end := lastLine(root)
+	return diag.Errorf(diag.Pos{File: file, Line: end, Col: 1}, diag.Required,
+		"%q is missing; add at the end of the file a line %q with %s indented below it", block, block+":", strings.Join(need, ", "))
+}
+
+// fieldType follows YAML keys through struct types.
+func fieldType(t reflect.Type, keys []string) (reflect.Type, bool) {
+	for _, k := range keys {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil, false
+		}
+		ft, ok := fieldsOf(t).types[k]
+		if !ok {
+			return nil, false
+		}
+		t = ft
+	}
+	return t, true
+}
+
+// lastLine is the line of the last node in the tree: the end of the file,
+// give or take the lines of a block scalar.
+func lastLine(n *yaml.Node) int {
+	for len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
+	}
+	return n.Line
 }
 
 // duplicate finds the second item of a list whose id repeats an earlier
