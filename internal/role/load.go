@@ -275,6 +275,9 @@ func syntaxError(name string, data []byte, err error) diag.Diagnostic {
 			}
 		}
 	}
+	if d, ok := indentError(name, data, l, msg); ok {
+		return d
+	}
 	return diag.Errorf(diag.Pos{File: name, Line: l, Col: firstCol(data, l)}, diag.YAMLSyntax, "invalid YAML: %s", msg)
 }
 

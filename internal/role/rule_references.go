@@ -7,7 +7,9 @@ import (
 )
 
 // unknownReferences reports reports_to, appointed_by, substitute and
-// approval.by naming neither a role nor a position of roledoc.yaml.
+// approval.by naming neither a role nor a position of roledoc.yaml. A
+// reference to a role whose file failed to load is left to that file's
+// error.
 func unknownReferences(s *Set, _ []*Role) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	var known []string // built on the first miss, for suggestions
@@ -18,7 +20,7 @@ func unknownReferences(s *Set, _ []*Role) []diag.Diagnostic {
 			{"substitute", r.Substitute},
 			{"approval.by", r.Approval.By},
 		} {
-			if ref.val == "" || s.known(ref.val) {
+			if ref.val == "" || s.known(ref.val) || slices.Contains(s.unreadable, ref.val) {
 				continue
 			}
 			if known == nil {

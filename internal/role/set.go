@@ -19,6 +19,8 @@ type Set struct {
 	Config *Config
 	Roles  []*Role // sorted by id
 	byID   map[string]*Role
+	// unreadable are ids of role files that failed to load.
+	unreadable []string
 }
 
 // Role returns the role with the given id.
@@ -39,8 +41,11 @@ func (s *Set) Forget() {
 // NewSet checks what only a whole project can show, running setRules:
 // references to roles, positions and departments, duplicate ids and
 // reporting cycles. Roles with a duplicate id are left out of the set.
-func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
-	s := &Set{Config: cfg, byID: map[string]*Role{}}
+// unreadable names roles whose files exist but could not be loaded
+// (Unreadable): references to them are not reported again, since their
+// own file already has an error.
+func NewSet(cfg *Config, roles []*Role, unreadable ...string) (*Set, []diag.Diagnostic) {
+	s := &Set{Config: cfg, byID: map[string]*Role{}, unreadable: unreadable}
 	files := slices.Clone(roles)
 	slices.SortFunc(files, func(a, b *Role) int { return strings.Compare(a.File, b.File) })
 	for _, r := range files {
@@ -72,6 +77,23 @@ var setRules = []setRule{
 	unknownDepartments,
 	selfSubstitutes,
 	reportingCycles,
+}
+
+// Unreadable returns the ids, taken from the file names, of role files
+// that have an error in ds and gave no role.
+func Unreadable(roles []*Role, ds []diag.Diagnostic) []string {
+	loaded := map[string]bool{}
+	for _, r := range roles {
+		loaded[r.File] = true
+	}
+	var ids []string
+	for _, d := range ds {
+		if d.Severity == diag.Error && !loaded[d.Pos.File] {
+			loaded[d.Pos.File] = true // once per file
+			ids = append(ids, strings.TrimSuffix(path.Base(d.Pos.File), path.Ext(d.Pos.File)))
+		}
+	}
+	return ids
 }
 
 func suggestRef(got string, known []string) string {
