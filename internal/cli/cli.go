@@ -86,6 +86,9 @@ defaults otherwise.`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("roledoc {{.Version}}\n")
+	// Declared here so cobra does not add -v for it: -v means --verbose
+	// in build, and one letter must not mean two things.
+	root.Flags().Bool("version", false, "print the version")
 	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env))
 	return root
 }
