@@ -42,7 +42,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 	r.root = root
 	ds = append(ds, validateStruct(name, root, r, ds)...)
 	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
-		ds = append(ds, diag.Errorf(r.Pos("id"), "id-mismatch",
+		ds = append(ds, diag.Errorf(r.Pos("id"), diag.IDMismatch,
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
 	diag.Sort(ds)
