@@ -151,6 +151,8 @@ func TestUsageExitCodes(t *testing.T) {
 		{"schema", "--config"},
 		{"schema", "bogus"},
 		{"schema", "role", "config"},
+		{"help", "nope"},
+		{"completion", "nope"},
 	} {
 		if code, _, errOut := run(t, "", false, args...); code != ExitUsage || errOut == "" {
 			t.Errorf("%v: exit %d, want %d; stderr %q", args, code, ExitUsage, errOut)
