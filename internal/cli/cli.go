@@ -53,9 +53,6 @@ var errProblems = &exitError{ExitProblems, errors.New("problems found")}
 func Main(env Env) int {
 	root := newRoot(&env)
 	root.SetArgs(env.Args)
-	root.SetIn(env.Stdin)
-	root.SetOut(env.Stdout)
-	root.SetErr(env.Stderr)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -91,6 +88,11 @@ defaults otherwise.`,
 	// in build, and one letter must not mean two things.
 	root.Flags().Bool("version", false, "print the version")
 	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env))
+	// Before strictUsage: the completion command keeps the writer it
+	// finds.
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
 	strictUsage(root)
 	return root
 }
