@@ -1,5 +1,5 @@
 // Package diag owns the positioned diagnostics that every roledoc check
-// reports, and the one place that formats them.
+// reports, the table of their codes, and the one place that formats them.
 package diag
 
 import (
