@@ -176,7 +176,7 @@ func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Texts, []diag.Diagno
 }
 
 func duplicate(t, prev *Translation) diag.Diagnostic {
-	return diag.Errorf(t.Pos, "duplicate-key", "message %q is already defined at %s; keep one", t.Msg.ID, prev.Pos)
+	return diag.Errorf(t.Pos, diag.DuplicateKey, "message %q is already defined at %s; keep one", t.Msg.ID, prev.Pos)
 }
 
 // parsed is one catalog file's messages, or a glossary's terms.
@@ -197,7 +197,7 @@ func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
 		}
-		return []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read locales: %v", err)}
+		return []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read locales: %v", err)}
 	}
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
@@ -206,11 +206,11 @@ func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag
 		dir := path.Join(shown, e.Name())
 		lang, err := locale.Lookup(e.Name())
 		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "%v; name the directory after a language tag such as id, nl, ar or tl", err))
+			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "%v; name the directory after a language tag such as id, nl, ar or tl", err))
 			continue
 		}
 		if lang.Tag != e.Name() {
-			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "directory %q should be named %q", e.Name(), lang.Tag))
+			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "directory %q should be named %q", e.Name(), lang.Tag))
 			continue
 		}
 		if lang.Tag == locale.Source {
@@ -252,14 +252,14 @@ func catalogFiles(fsys fs.FS, dir, shown string) ([]string, []diag.Diagnostic) {
 	for _, sub := range []string{".", RolesDir} {
 		entries, err := fs.ReadDir(fsys, path.Join(dir, sub))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, sub)}, "read-error", "cannot read: %v", err))
+			ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, sub)}, diag.ReadError, "cannot read: %v", err))
 		}
 		for _, f := range entries {
 			name, ext := path.Join(sub, f.Name()), path.Ext(f.Name())
 			switch {
 			case f.IsDir() || strings.HasPrefix(f.Name(), "."):
 			case ext == ".toml":
-				ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, name)}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
+				ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, name)}, diag.UnsupportedFormat, "TOML catalogs are not supported; use YAML (or JSON)"))
 			case ext == ".yaml" || ext == ".yml" || ext == ".json":
 				names = append(names, name)
 			}
@@ -276,7 +276,7 @@ func parseFile(fsys fs.FS, name, shown string) parsed {
 	}
 	data, err := yamlsrc.ReadFile(fsys, name, limit)
 	if err != nil {
-		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", err)}}
+		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", err)}}
 	}
 	root, ds := parseDoc(shown, data, limit)
 	if root == nil {
@@ -296,7 +296,7 @@ func parseFile(fsys fs.FS, name, shown string) parsed {
 func parseDoc(file string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) {
 	root, ds := yamlsrc.Parse(file, data, limit)
 	if root == nil {
-		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
+		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == diag.EmptyFile })
 	}
 	return root, ds
 }
@@ -316,11 +316,11 @@ func translations(file string, raw []rawMsg) ([]*Translation, []diag.Diagnostic)
 		}
 		for j, f := range m.fields {
 			if slices.ContainsFunc(m.fields[:j], func(g rawField) bool { return g.name == f.name }) {
-				ds = append(ds, diag.Errorf(pos(f.at), "duplicate-key", "%q is set twice in message %q", f.name, m.key))
+				ds = append(ds, diag.Errorf(pos(f.at), diag.DuplicateKey, "%q is set twice in message %q", f.name, m.key))
 				continue
 			}
 			if !setField(t.Msg, f.name, f.value) {
-				ds = append(ds, diag.Errorf(pos(f.at), "unknown-plural",
+				ds = append(ds, diag.Errorf(pos(f.at), diag.UnknownPlural,
 					"%q is not a plural form or message field; use zero, one, two, few, many, other, hash or description", f.name))
 				continue
 			}
@@ -340,11 +340,11 @@ func glossary(file string, root *yaml.Node) (map[string]string, []diag.Diagnosti
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if v.Kind != yaml.ScalarNode {
-			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "glossary entries map an English term to its translation"))
+			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "glossary entries map an English term to its translation"))
 			continue
 		}
 		if _, dup := out[k.Value]; dup {
-			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "term %q is listed twice", k.Value))
+			ds = append(ds, diag.Errorf(at(file, k), diag.DuplicateKey, "term %q is listed twice", k.Value))
 			continue
 		}
 		out[k.Value] = v.Value
@@ -356,7 +356,7 @@ func glossary(file string, root *yaml.Node) (map[string]string, []diag.Diagnosti
 // shapes a catalog cannot have.
 func fromNodes(file string, root *yaml.Node) ([]rawMsg, []diag.Diagnostic) {
 	if root.Kind != yaml.MappingNode {
-		return nil, []diag.Diagnostic{diag.Errorf(at(file, root), "wrong-type", "a catalog must map message ids to translations")}
+		return nil, []diag.Diagnostic{diag.Errorf(at(file, root), diag.WrongType, "a catalog must map message ids to translations")}
 	}
 	var ds []diag.Diagnostic
 	var msgs []rawMsg
@@ -369,20 +369,20 @@ func fromNodes(file string, root *yaml.Node) ([]rawMsg, []diag.Diagnostic) {
 			m.short, m.value, m.valAt = true, v.Value, here(v)
 		case yaml.MappingNode:
 			if !hasMessageField(v) {
-				ds = append(ds, diag.Errorf(at(file, v), "wrong-type",
+				ds = append(ds, diag.Errorf(at(file, v), diag.WrongType,
 					"nested groups are not supported; write each message with its full id, such as %s.%s", k.Value, v.Content[0].Value))
 				continue
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
 				if fv.Kind != yaml.ScalarNode {
-					ds = append(ds, diag.Errorf(at(file, fv), "wrong-type", "%s of %q must be text; nested groups are not supported, write the full message id", fk.Value, k.Value))
+					ds = append(ds, diag.Errorf(at(file, fv), diag.WrongType, "%s of %q must be text; nested groups are not supported, write the full message id", fk.Value, k.Value))
 					continue
 				}
 				m.fields = append(m.fields, rawField{name: fk.Value, value: fv.Value, at: here(fk), valAt: here(fv)})
 			}
 		default:
-			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "message %q must be text or a mapping of plural forms", k.Value))
+			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "message %q must be text or a mapping of plural forms", k.Value))
 			continue
 		}
 		msgs = append(msgs, m)

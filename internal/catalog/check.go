@@ -121,14 +121,14 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 	st := coverage(src, ids, c)
 	name := c.Lang.Native
 	for _, p := range st.Missing {
-		ds = append(ds, diag.Warnf(p.Pos, "missing-translation", "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
+		ds = append(ds, diag.Warnf(p.Pos, diag.MissingTranslation, "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
 	}
 	for _, p := range st.Stale {
-		ds = append(ds, diag.Warnf(p.Pos, "stale-translation",
+		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
 			"the English of %s changed since it was translated; update the text, then delete its hash line so 'roledoc i18n merge' records the new source", p.ID))
 	}
 	for _, p := range st.Orphans {
-		ds = append(ds, diag.Warnf(p.Pos, "orphan-key", "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
+		ds = append(ds, diag.Warnf(p.Pos, diag.OrphanKey, "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
 	}
 	allowed := locale.PluralForms(c.Lang.Tag)
 	const chunk = 4096
@@ -201,7 +201,7 @@ func invalidPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range formNames {
 		if m.form(f) != "" && !m.validForm(f) {
-			ds = append(ds, diag.Errorf(m.t.formPos(f), "invalid-plural", "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
 		}
 	}
 	return ds
@@ -216,7 +216,7 @@ func brokenTemplate(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range m.validForms() {
 		if _, err := template.New("").Parse(m.form(f)); err != nil {
-			ds = append(ds, diag.Errorf(m.t.formPos(f), "broken-template", "template does not parse: %v", trimTemplateErr(err)))
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.BrokenTemplate, "template does not parse: %v", trimTemplateErr(err)))
 		}
 	}
 	return ds
@@ -238,7 +238,7 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 		got := placeholders(m.form(f))
 		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
 		if len(unknown) > 0 || f == "other" && !slices.Equal(got, want) {
-			ds = append(ds, diag.Errorf(m.t.formPos(f), "placeholder-mismatch", "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.PlaceholderMismatch, "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
 		}
 	}
 	return ds
@@ -255,7 +255,7 @@ func wrongScript(m message) []diag.Diagnostic {
 			}
 		}
 		if msg := scriptProblem(m.lang, m.srcForms[formIndex("other")], text); msg != "" {
-			ds = append(ds, diag.Warnf(m.t.formPos(f), "wrong-script", "%s", msg))
+			ds = append(ds, diag.Warnf(m.t.formPos(f), diag.WrongScript, "%s", msg))
 		}
 	}
 	return ds
@@ -269,7 +269,7 @@ func missingPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range m.allowed {
 		if m.form(f) == "" {
-			ds = append(ds, diag.Warnf(m.t.Pos, "missing-plural", "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
+			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
 		}
 	}
 	return ds
@@ -367,7 +367,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	for _, tag := range set.Config.Languages {
 		lang, err := locale.Lookup(tag)
 		if err != nil {
-			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), "unknown-language", "%v", err))
+			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), diag.UnknownLanguage, "%v", err))
 			continue
 		}
 		configured[lang.Tag] = lang.Tag != locale.Source
@@ -405,7 +405,7 @@ func staleExtract(src []*Entry, shown string, english func(name string) ([]byte,
 	})
 	for i, name := range names {
 		if stale[i] {
-			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, "stale-extract",
+			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract,
 				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
 		}
 	}

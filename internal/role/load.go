@@ -6,8 +6,10 @@ import (
 	"path"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
@@ -26,7 +28,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 	}
 	ds = append(ds, validateStruct(name, root, r, ds)...)
 	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
-		ds = append(ds, diag.Errorf(yamlsrc.Pos(name, root, "id"), "id-mismatch",
+		ds = append(ds, diag.Errorf(yamlsrc.Pos(name, root, "id"), diag.IDMismatch,
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
 	diag.Sort(ds)
@@ -61,6 +63,15 @@ func (r *Role) Pos(p string) diag.Pos {
 	return yamlsrc.Pos(r.File, r.root, p)
 }
 
+// The validation rules find values by path; these name the source layer's
+// lookups for them.
+var (
+	nodePos   = yamlsrc.Pos
+	find      = yamlsrc.Find
+	lookup    = yamlsrc.Lookup
+	splitPath = yamlsrc.SplitPath
+)
+
 // decode parses a file into v, also reporting, with positions, duplicate
 // keys, unknown fields and values of the wrong kind.
 func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
@@ -70,22 +81,28 @@ func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 		return nil, ds
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "wrong-type",
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), diag.WrongType,
 			"file must be a mapping of fields (key: value), found %s", yamlsrc.KindName(root)))
 	}
 	w := walker{file: name}
 	w.walk(root, reflect.TypeOf(v).Elem())
 	ds = append(ds, w.ds...)
+	// yaml.v3 leaves a whole mapping empty when it holds a key twice,
+	// which would turn one duplicate into a "required" error for every
+	// field; the walk has reported it, so decode the first of each.
+	if w.duplicates {
+		dropDuplicateKeys(root)
+	}
 	if err := root.Decode(v); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
-			ds = append(ds, diag.Errorf(at(0, 0), "yaml", "%v", err))
+			ds = append(ds, diag.Errorf(at(0, 0), diag.YAMLSyntax, "%v", err))
 		} else if len(w.ds) == 0 {
 			// The walk reports type errors with columns; this only speaks
 			// when yaml.v3 found one the walk did not anticipate.
 			for _, e := range te.Errors {
 				pos, msg := yamlsrc.ErrorAt(name, data, e)
-				ds = append(ds, diag.Errorf(pos, "wrong-type", "%s", msg))
+				ds = append(ds, diag.Errorf(pos, diag.WrongType, "%s", msg))
 			}
 		}
 	}
@@ -97,12 +114,41 @@ func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 type walker struct {
 	file string
 	ds   []diag.Diagnostic
+	// path leads to the node being walked; it is spelled out only for a
+	// message, so a clean file costs no strings.
+	path       []pathSeg
+	duplicates bool // a mapping holds a key twice
+}
+
+// A pathSeg is a mapping key, or a list index when key is "".
+type pathSeg struct {
+	key   string
+	index int
+}
+
+// name quotes the path for a message, as validation messages do:
+// "requirements.experience_years", "duties item 3: text".
+func (w *walker) name() string {
+	var b strings.Builder
+	for _, seg := range w.path {
+		if seg.key == "" {
+			fmt.Fprintf(&b, "[%d]", seg.index)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(seg.key)
+	}
+	return strconv.Quote(humanPath(b.String()))
 }
 
 func (w *walker) errorf(n *yaml.Node, code, format string, args ...any) {
 	w.ds = append(w.ds, diag.Errorf(diag.Pos{File: w.file, Line: n.Line, Col: n.Column}, code, format, args...))
 }
 
+// walk checks n against t. Messages name the path to n, so a mistake
+// deep in a long file is easy to find.
 func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -113,7 +159,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			w.errorf(n, "wrong-type", "expected a mapping of fields (%s), found %s", strings.Join(fieldsOf(t).names, ", "), yamlsrc.KindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a mapping of fields (%s), found %s", w.name(), strings.Join(fieldsOf(t).names, ", "), yamlsrc.KindName(n))
 			return
 		}
 		fs := fieldsOf(t)
@@ -121,33 +167,72 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if prev, dup := seen[k.Value]; dup {
-				w.errorf(k, "duplicate-key", "key %q is already set on line %d; remove one of them", k.Value, prev.Line)
+				w.errorf(k, diag.DuplicateKey, "key %q is already set on line %d; remove one of them", k.Value, prev.Line)
+				w.duplicates = true
 				continue
 			}
 			seen[k.Value] = k
 			ft, ok := fs.types[k.Value]
 			if !ok {
-				w.errorf(k, "unknown-field", "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
+				w.errorf(k, diag.UnknownField, "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
 				continue
 			}
+			w.path = append(w.path, pathSeg{key: k.Value})
 			w.walk(val, ft)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			w.errorf(n, "wrong-type", "expected a list (lines starting with \"- \"), found %s", yamlsrc.KindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a list (lines starting with \"- \"), found %s", w.name(), yamlsrc.KindName(n))
 			return
 		}
-		for _, c := range n.Content {
+		for i, c := range n.Content {
+			w.path = append(w.path, pathSeg{index: i})
 			w.walk(c, t.Elem())
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			w.errorf(n, "wrong-type", "expected text, found %s", yamlsrc.KindName(n))
+		switch {
+		case n.Kind != yaml.ScalarNode:
+			w.errorf(n, diag.WrongType, "%s must be text, found %s", w.name(), yamlsrc.KindName(n))
+		case n.Style == 0 && (n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool"):
+			// YAML reads an unquoted 1.10 as the number 1.1 and the schema
+			// refuses it, so check refuses it too, saying how to fix it.
+			w.errorf(n, diag.WrongType, "%s must be text, but YAML reads %s as %s; quote it: %q", w.name(), n.Value, yamlsrc.KindName(n), n.Value)
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			w.errorf(n, "wrong-type", "expected a whole number, found %s", yamlsrc.KindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a whole number, like 3, found %s", w.name(), describeNode(n))
 		}
+	}
+}
+
+// describeNode is kindName with the value of a short scalar.
+func describeNode(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && utf8.RuneCountInString(n.Value) <= 40 {
+		return fmt.Sprintf("%s %q", yamlsrc.KindName(n), n.Value)
+	}
+	return yamlsrc.KindName(n)
+}
+
+// dropDuplicateKeys removes the second and later pairs of a key repeated
+// in any mapping below n.
+func dropDuplicateKeys(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]bool{}
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if seen[k.Value] {
+				continue
+			}
+			seen[k.Value] = true
+			kept = append(kept, k, n.Content[i+1])
+		}
+		n.Content = kept
+	}
+	for _, c := range n.Content {
+		dropDuplicateKeys(c)
 	}
 }
 
@@ -217,12 +302,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
-
-// The validation rules find values by path; these name the source layer's
-// lookups for them.
-var (
-	nodePos   = yamlsrc.Pos
-	find      = yamlsrc.Find
-	lookup    = yamlsrc.Lookup
-	splitPath = yamlsrc.SplitPath
-)

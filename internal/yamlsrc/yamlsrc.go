@@ -65,22 +65,22 @@ func Precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diag
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	switch {
 	case len(data) > limit:
-		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), "file-too-large",
+		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), diag.FileTooLarge,
 			"file is over the %d-byte limit; split it or remove the bulk", limit)}, false
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), "encoding", "file is UTF-16; save it as UTF-8")}, false
+		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), diag.Encoding, "file is UTF-16; save it as UTF-8")}, false
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
-		ds = append(ds, diag.Warnf(at(1, 1), "bom", "file starts with a byte-order mark; save it as UTF-8 without BOM"))
+		ds = append(ds, diag.Warnf(at(1, 1), diag.BOM, "file starts with a byte-order mark; save it as UTF-8 without BOM"))
 		data = data[3:]
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		l, c := lineCol(data, i)
-		return nil, append(ds, diag.Errorf(at(l, c), "binary-file", "file contains a NUL byte and looks binary; role files are UTF-8 text")), false
+		return nil, append(ds, diag.Errorf(at(l, c), diag.BinaryFile, "file contains a NUL byte and looks binary; role files are UTF-8 text")), false
 	}
 	if !utf8.Valid(data) {
 		i := invalidUTF8(data)
 		l, c := lineCol(data, i)
-		return nil, append(ds, diag.Errorf(at(l, c), "invalid-utf8",
+		return nil, append(ds, diag.Errorf(at(l, c), diag.InvalidUTF8,
 			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[i])), false
 	}
 	return data, ds, true
@@ -99,26 +99,26 @@ func parseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, append(ds, diag.Errorf(at(1, 1), "empty-file", "file is empty; see docs/role-format.md for a complete example"))
+			return nil, append(ds, diag.Errorf(at(1, 1), diag.EmptyFile, "file is empty; see docs/role-format.md for a complete example"))
 		}
 		return nil, append(ds, syntaxError(name, data, err))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		ds = append(ds, diag.Errorf(at(extra.Line, extra.Column), "multiple-documents",
+		ds = append(ds, diag.Errorf(at(extra.Line, extra.Column), diag.MultipleDocuments,
 			"file holds more than one YAML document; keep one per file and remove the '---' separator"))
 	} else if !errors.Is(err, io.EOF) {
 		ds = append(ds, syntaxError(name, data, err))
 	}
 	if len(doc.Content) == 0 {
-		return nil, append(ds, diag.Errorf(at(1, 1), "empty-file", "file is empty; see docs/role-format.md for a complete example"))
+		return nil, append(ds, diag.Errorf(at(1, 1), diag.EmptyFile, "file is empty; see docs/role-format.md for a complete example"))
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "empty-file", "file holds no fields; see docs/role-format.md for a complete example"))
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), diag.EmptyFile, "file holds no fields; see docs/role-format.md for a complete example"))
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "wrong-type",
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), diag.WrongType,
 			"file must be a mapping of fields (key: value), found %s", KindName(root)))
 	}
 
@@ -129,7 +129,7 @@ func parseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 		if n > 1 {
 			more = fmt.Sprintf(" (%d aliases in the file)", n)
 		}
-		return nil, append(ds, diag.Errorf(at(first.Line, first.Column), "yaml-alias",
+		return nil, append(ds, diag.Errorf(at(first.Line, first.Column), diag.YAMLAlias,
 			"aliases such as *%s are not supported%s; write each value out in full", first.Value, more))
 	}
 	return root, ds
@@ -152,19 +152,22 @@ func ErrorAt(name string, data []byte, msg string) (diag.Pos, string) {
 func syntaxError(name string, data []byte, err error) diag.Diagnostic {
 	pos, msg := ErrorAt(name, data, err.Error())
 	if pos.Line == 0 {
-		return diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "yaml-syntax", "invalid YAML: %s", msg)
+		return diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.YAMLSyntax, "invalid YAML: %s", msg)
 	}
 	// yaml.v3 reports a tab where the next token should start, often on
 	// the line after the one that holds it; look at both.
 	for _, cand := range []int{pos.Line, pos.Line + 1, pos.Line - 1} {
 		if line, ok := lineBytes(data, cand); ok {
 			if i := tabIndent(line); i >= 0 && strings.Contains(msg, "cannot start any token") {
-				return diag.Errorf(diag.Pos{File: name, Line: cand, Col: i + 1}, "tab-indent",
+				return diag.Errorf(diag.Pos{File: name, Line: cand, Col: i + 1}, diag.TabIndent,
 					"tab used for indentation; YAML needs spaces (set your editor to insert spaces)")
 			}
 		}
 	}
-	return diag.Errorf(pos, "yaml-syntax", "invalid YAML: %s", msg)
+	if d, ok := indentError(name, data, pos.Line, msg); ok {
+		return d
+	}
+	return diag.Errorf(pos, diag.YAMLSyntax, "invalid YAML: %s", msg)
 }
 
 func tabIndent(line []byte) int {
