@@ -30,9 +30,8 @@ func TestFingerprintFollowsTheDocument(t *testing.T) {
 		fp  string
 		doc *doc.Document
 	}
-	// render localizes the role in each language after mutate has changed
-	// its inputs.
-	render := func(cfg []byte, mutate func(set *role.Set)) map[string]output {
+	// outputs makes the role's document and fingerprint in each language.
+	load := func(cfg []byte) *role.Set {
 		c, ds := role.LoadConfig("roledoc.yaml", cfg)
 		if c == nil {
 			t.Fatalf("config: %v\n%s", ds, cfg)
@@ -42,7 +41,10 @@ func TestFingerprintFollowsTheDocument(t *testing.T) {
 		if len(slices.Concat(ds, rds, sds)) > 0 {
 			t.Fatal(ds, rds, sds)
 		}
-		mutate(set)
+		return set
+	}
+	shippedSet := load(cfgData)
+	outputs := func(set *role.Set) map[string]output {
 		l := New(set, texts(cats))
 		r, _ := set.Role(id)
 		out := map[string]output{}
@@ -52,7 +54,13 @@ func TestFingerprintFollowsTheDocument(t *testing.T) {
 		}
 		return out
 	}
-	base := render(cfgData, func(*role.Set) {})
+	// render localizes after mutate has changed a fresh copy of the inputs.
+	render := func(cfg []byte, mutate func(set *role.Set)) map[string]output {
+		set := load(cfg)
+		mutate(set)
+		return outputs(set)
+	}
+	base := outputs(shippedSet)
 	changed := map[string]int{} // per language: how many mutations changed the document
 	compare := func(what string, got map[string]output) {
 		t.Helper()
@@ -88,7 +96,7 @@ func TestFingerprintFollowsTheDocument(t *testing.T) {
 			old := *tr.Msg
 			tr.Msg.Other += " (edited)"
 			tr.Msg.One += " (edited)"
-			compare(c.Lang.Tag+" "+msgID, render(cfgData, func(*role.Set) {}))
+			compare(c.Lang.Tag+" "+msgID, outputs(shippedSet))
 			*tr.Msg = old
 		}
 	}
@@ -99,7 +107,7 @@ func TestFingerprintFollowsTheDocument(t *testing.T) {
 		if re == `page_size: A4` {
 			edited = regexp.MustCompile(re).ReplaceAll(cfgData, []byte("page_size: Letter"))
 		}
-		compare("roledoc.yaml "+re, render(edited, func(set *role.Set) {}))
+		compare("roledoc.yaml "+re, outputs(load(edited)))
 	}
 }
 
