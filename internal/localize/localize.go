@@ -45,8 +45,9 @@ type Localizer struct {
 	// plain caches interface messages that take no arguments, such as
 	// section headings, which every document asks for.
 	plain map[string]map[string]string
-	// ui holds each language's interface messages, by id.
-	ui map[string]map[string]*i18n.Message
+	// ui identifies, by language and id, the interface message a session
+	// shows: the translation's hash, or the English one's, for Fingerprint.
+	ui map[string]map[string]string
 	// reads caches, per role, what its document reads, for Fingerprint.
 	reads sync.Map // *role.Role -> reading
 }
@@ -75,11 +76,20 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 		}
 	}
 	l := &Localizer{set: set, src: src, bundle: b, literal: lit, translated: have,
-		plain: map[string]map[string]string{}, ui: map[string]map[string]*i18n.Message{}}
+		plain: map[string]map[string]string{}, ui: map[string]map[string]string{}}
+	for _, lang := range locale.Languages {
+		l.ui[lang.Tag] = map[string]string{}
+		for id, e := range src {
+			if !e.Literal {
+				l.ui[lang.Tag][id] = "en:" + catalog.Hash(e.Msg)
+			}
+		}
+	}
 	for _, t := range texts {
-		l.ui[t.Lang.Tag] = map[string]*i18n.Message{}
 		for _, m := range t.UI {
-			l.ui[t.Lang.Tag][m.ID] = m
+			if have[t.Lang.Tag][m.ID] {
+				l.ui[t.Lang.Tag][m.ID] = catalog.Hash(m)
+			}
 		}
 	}
 	for _, lang := range locale.Languages {
@@ -254,10 +264,8 @@ func (l *Localizer) shown(lang locale.Language, id string) string {
 			return text
 		}
 		return "en:" + e.Msg.Other
-	case l.translated[lang.Tag][id]:
-		return catalog.Hash(l.ui[lang.Tag][id])
 	}
-	return "en:" + catalog.Hash(e.Msg)
+	return l.ui[lang.Tag][id]
 }
 
 // reading is what one role's document reads, for Fingerprint.
