@@ -2,7 +2,9 @@ package publish
 
 import (
 	"fmt"
-	"strings"
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -15,7 +17,7 @@ func BenchmarkReadManifest(b *testing.B) {
 		for _, lang := range []string{"en", "id", "nl", "ar", "tl"} {
 			for _, ext := range []string{"html", "pdf"} {
 				m.Files[fmt.Sprintf("%s/role-%05d.%s", lang, i, ext)] = entry{
-					Input: strings.Repeat("a", 64), Size: 123456, MTime: 1764100000123456789, SHA256: strings.Repeat("b", 64),
+					Input: hash(fmt.Sprint(i)), Size: 123456, MTime: 1764100000123456789, SHA256: hash(lang, ext),
 				}
 			}
 		}
@@ -27,6 +29,32 @@ func BenchmarkReadManifest(b *testing.B) {
 	for b.Loop() {
 		if got := readManifest(dir); len(got.Files) != len(m.Files) {
 			b.Fatalf("%d entries, want %d", len(got.Files), len(m.Files))
+		}
+	}
+}
+
+func TestManifestRoundTrip(t *testing.T) {
+	m := &manifest{Version: manifestVersion, Files: map[string]entry{
+		"en/a.pdf": {Input: hash("a"), Size: 12, MTime: 34, SHA256: hash("content")},
+	}}
+	dir := t.TempDir()
+	if err := m.write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := readManifest(dir); !reflect.DeepEqual(got, m) {
+		t.Errorf("read %+v, wrote %+v", got, m)
+	}
+	// Anything else reads as empty: a full render, never a wrong skip.
+	for _, data := range []string{
+		`{"en/a.pdf": "0123"}`, // version 1: input fingerprints only
+		`{"version": 2, "files": {"en/a.pdf": {"input": "zz"}}}`,
+		`{"version": 2, "files": `,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := readManifest(dir); len(got.Files) != 0 {
+			t.Errorf("%s read as %+v, want empty", data, got)
 		}
 	}
 }

@@ -44,8 +44,9 @@ func (j *job) name(ext string) string { return j.lang.Tag + "/" + j.role.ID + ".
 
 // page is an output that is not one role's document.
 type page struct {
-	name, input string
-	render      func(io.Writer) error
+	name   string
+	input  digest
+	render func(io.Writer) error
 }
 
 // newPlan loads and checks every input, then fingerprints every output.
@@ -117,7 +118,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 
 // input is the fingerprint of one output: its document's inputs and the
 // renderer's own.
-func (p *plan) input(j *job, r Renderer) string { return hash(j.fp, p.fps[r.Ext()]) }
+func (p *plan) input(j *job, r Renderer) digest { return hash(j.fp, p.fps[r.Ext()]) }
 
 // outputs counts the planned outputs.
 func (p *plan) outputs() int { return len(p.jobs)*len(p.renderers) + len(p.pages) }
@@ -229,12 +230,13 @@ func docHash(v any) string {
 	return hex.EncodeToString(s[:])
 }
 
-func hash(parts ...string) string {
+// hash fingerprints an output's inputs, and roledoc's version.
+func hash(parts ...string) digest {
 	h := sha256.New()
 	io.WriteString(h, roledoc.Version)
 	for _, p := range parts {
 		h.Write([]byte{0})
 		io.WriteString(h, p)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return digest(h.Sum(nil))
 }

@@ -97,7 +97,7 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 
 // emit puts one output into stage: a hard link to the previous output
 // when its inputs are unchanged and it is intact, else a fresh render.
-func (p *plan) emit(ctx context.Context, stage, out string, old *manifest, name, input string, render func(io.Writer) error) (e entry, wrote bool, err error) {
+func (p *plan) emit(ctx context.Context, stage, out string, old *manifest, name string, input digest, render func(io.Writer) error) (e entry, wrote bool, err error) {
 	dst := filepath.Join(stage, filepath.FromSlash(name))
 	if !p.opt.Force && old.intact(out, name, input, p.opt.Verify) {
 		if err := os.Link(filepath.Join(out, filepath.FromSlash(name)), dst); err == nil {
