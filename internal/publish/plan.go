@@ -37,7 +37,7 @@ type plan struct {
 type job struct {
 	role *role.Role
 	lang i18n.Language
-	fp   string // fingerprint of the localized document's inputs
+	fp   digest // fingerprint of the localized document's inputs
 }
 
 func (j *job) name(ext string) string { return j.lang.Tag + "/" + j.role.ID + "." + ext }
@@ -102,7 +102,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	}
 	err = each(ctx, p.workers, len(p.jobs), func(_ context.Context, i int) error {
 		j := &p.jobs[i]
-		j.fp = p.loc.Fingerprint(j.role, j.lang) + opt.Date.String()
+		j.fp = hash(p.loc.Fingerprint(j.role, j.lang), opt.Date.String())
 		return nil
 	})
 	if err != nil {
@@ -118,7 +118,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 
 // input is the fingerprint of one output: its document's inputs and the
 // renderer's own.
-func (p *plan) input(j *job, r Renderer) digest { return hash(j.fp, p.fps[r.Ext()]) }
+func (p *plan) input(j *job, r Renderer) digest { return hash(string(j.fp[:]), p.fps[r.Ext()]) }
 
 // outputs counts the planned outputs.
 func (p *plan) outputs() int { return len(p.jobs)*len(p.renderers) + len(p.pages) }

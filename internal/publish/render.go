@@ -44,12 +44,12 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 			return nil, err
 		}
 	}
-	// Each job writes its own slot, so the workers share no map.
-	entries := make([][]entry, len(p.jobs))
+	// Each output has its own slot, so the workers share no map.
+	n := len(p.renderers)
+	entries := make([]entry, len(p.jobs)*n)
 	var written, done atomic.Int64
 	err := each(ctx, p.workers, len(p.jobs), func(ctx context.Context, i int) error {
 		j := &p.jobs[i]
-		entries[i] = make([]entry, len(p.renderers))
 		var d *doc.Document // localized once, for the first format that needs it
 		for k, r := range p.renderers {
 			e, wrote, err := p.emit(ctx, stage, out, old, j.name(r.Ext()), p.input(j, r), func(w io.Writer) error {
@@ -61,7 +61,7 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 			if err != nil {
 				return err
 			}
-			entries[i][k] = e
+			entries[i*n+k] = e
 			if wrote {
 				written.Add(1)
 			}
@@ -77,7 +77,7 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 	m := &manifest{Version: manifestVersion, Files: make(map[string]entry, p.outputs())}
 	for i := range p.jobs {
 		for k, r := range p.renderers {
-			m.Files[p.jobs[i].name(r.Ext())] = entries[i][k]
+			m.Files[p.jobs[i].name(r.Ext())] = entries[i*n+k]
 		}
 	}
 	for _, pg := range p.pages {
