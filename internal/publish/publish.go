@@ -47,7 +47,8 @@ type Options struct {
 	// defaults above.
 	RenderTimeout time.Duration
 	MaxDocSize    int64
-	// Progress, when set, is called as documents finish.
+	// Progress, when set, is called as documents finish, by one worker
+	// at a time.
 	Progress func(done, total int)
 	// Waiting, when set, is called once if another build holds the lock
 	// on out/ and this one waits for it.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,7 +48,11 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 	// Each output has its own slot, so the workers share no map.
 	n := len(p.renderers)
 	entries := make([]entry, len(p.jobs)*n)
-	var written, done atomic.Int64
+	var written atomic.Int64
+	var (
+		mu   sync.Mutex // Progress is called by one worker at a time
+		done int
+	)
 	err := each(ctx, p.workers, len(p.jobs), func(ctx context.Context, i int) error {
 		j := &p.jobs[i]
 		var d *doc.Document // localized once, for the first format that needs it
@@ -66,8 +71,11 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 				written.Add(1)
 			}
 		}
-		if n := done.Add(1); p.opt.Progress != nil {
-			p.opt.Progress(int(n), len(p.jobs))
+		if p.opt.Progress != nil {
+			mu.Lock()
+			done++
+			p.opt.Progress(done, len(p.jobs))
+			mu.Unlock()
 		}
 		return nil
 	})
