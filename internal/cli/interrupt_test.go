@@ -57,6 +57,8 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 			cmd := exec.Command(bin, "build", "-j", "1")
 			cmd.Dir = proj
 			cmd.Env = append(os.Environ(), "CI=true")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -80,6 +82,9 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 			if sig == syscall.SIGINT {
 				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != ExitInternal {
 					t.Errorf("interrupted build: %v, want exit %d", err, ExitInternal)
+				}
+				if want := "interrupted; the previous output in out is intact"; !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr does not say %q:\n%s", want, stderr.String())
 				}
 				if left, _ := filepath.Glob(filepath.Join(proj, ".out.staging-*")); len(left) > 0 {
 					t.Errorf("staging left after SIGINT: %v", left)
