@@ -47,7 +47,7 @@ whose inputs did not change since the last build are not rendered again.`,
 				return err
 			}
 			if opt.Jobs < 0 {
-				return usageErr("-j %d: the number of workers must be positive (0 means one per CPU)", opt.Jobs)
+				return usageErr("-j %d: the number of workers cannot be negative (0 means one per CPU)", opt.Jobs)
 			}
 			for _, t := range opt.Langs {
 				if _, err := i18n.Lookup(t); err != nil {

@@ -39,7 +39,7 @@ func TestBuildUsageErrors(t *testing.T) {
 		{"out is a file", "", []string{"--out", "README.md"}, "is a file"},
 		{"out is the project", "", []string{"--out", "."}, "did not write"},
 		{"out is a file, broken project", broken, []string{"--out", "roledoc.yaml"}, "is a file"},
-		{"negative jobs", "", []string{"-j", "-3", "--out", out}, "must be positive"},
+		{"negative jobs", "", []string{"-j", "-3", "--out", out}, "cannot be negative"},
 		{"symlinked out", "", []string{"--out", link}, "does not follow links"},
 		{"dangling out", "", []string{"--out", dangling}, "which does not exist"},
 		{"unknown format", "", []string{"--format", "docx", "--out", out}, "unknown output format"},
