@@ -77,6 +77,8 @@ type Approval struct {
 type Labels struct {
 	Approved, Name, Signature, Date string
 	Languages, Index, Target        string
+	// Version and Effective label the running footer of printed pages.
+	Version, Effective string
 }
 
 // Alternate is the same role in another language.

@@ -208,6 +208,8 @@ func (s *session) labels() doc.Labels {
 		Languages: s.plain("ui.label.languages"),
 		Index:     s.plain("ui.index.back"),
 		Target:    s.plain("ui.label.target"),
+		Version:   s.plain("ui.label.version"),
+		Effective: s.plain("ui.label.effective"),
 	}
 }
 

@@ -13,33 +13,34 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/text/hyphen"
 )
 
 // Renderer draws documents as PDF. It is safe for concurrent use: each
 // document gets its own gofpdf instance.
 type Renderer struct {
-	cover *coverage
-	fp    string
+	m  *metrics
+	fp string
 }
 
 var (
-	coverOnce sync.Once
-	cover     *coverage
-	coverErr  error
+	metricsOnce sync.Once
+	fontMetrics *metrics
+	metricsErr  error
 )
 
 // New returns a renderer with the embedded fonts.
 func New() (*Renderer, error) {
-	coverOnce.Do(func() { cover, coverErr = newCoverage(regularTTF) })
-	if coverErr != nil {
-		return nil, fmt.Errorf("embedded font: %w", coverErr)
+	metricsOnce.Do(func() { fontMetrics, metricsErr = newMetrics() })
+	if metricsErr != nil {
+		return nil, fmt.Errorf("embedded font: %w", metricsErr)
 	}
-	return &Renderer{cover: cover, fp: fingerprint([]byte(layoutVersion), regularTTF, boldTTF)}, nil
+	return &Renderer{m: fontMetrics, fp: fingerprint([]byte(layoutVersion), sansTTF, sansBoldTTF, naskhTTF, naskhBoldTTF)}, nil
 }
 
 // layoutVersion changes when the layout code changes in a way that alters
 // output, so incremental builds re-render.
-const layoutVersion = "pdf-layout-2"
+const layoutVersion = "pdf-layout-3"
 
 // Ext is the file extension.
 func (r *Renderer) Ext() string { return "pdf" }
@@ -49,7 +50,7 @@ func (r *Renderer) Fingerprint() string { return r.fp }
 
 // Render writes d as a PDF.
 func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
-	l := newLayout(d, r.cover)
+	l := newLayout(d, r.m)
 	l.document(d)
 	if err := l.pdf.Error(); err != nil {
 		return err
@@ -58,7 +59,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 	if err := l.pdf.Output(&b); err != nil {
 		return err
 	}
-	_, err := w.Write(finish(b.Bytes(), d.Lang))
+	_, err := w.Write(finish(b.Bytes(), d.Lang, d.Title, l.tag))
 	return err
 }
 
@@ -67,8 +68,8 @@ const (
 	marginX    = 18.0
 	marginTop  = 20.0
 	marginBot  = 22.0
-	numWidth   = 11.0 // item number column
-	bulletIn   = 5.0  // indent of sub-list text
+	numGap     = 2.5 // between an item's number and its text
+	bulletIn   = 5.0 // indent of sub-list text
 	bodySize   = 10.5
 	lineFactor = 1.45
 )
@@ -92,20 +93,26 @@ var (
 	label   = style{bold: true, size: bodySize, color: ink}
 	small   = style{size: 9, color: muted}
 	heading = style{bold: true, size: 12.5, color: accent}
+	// numberStyle sets item numbers.
+	numberStyle = style{size: bodySize, color: muted}
 )
 
 // layout is the state of one document being drawn.
 type layout struct {
 	pdf          *gofpdf.Fpdf
 	rtl          bool
-	cover        *coverage
+	m            *metrics
+	hyph         *hyphen.Patterns // nil: no hyphenation
+	numW         float64          // the item number column, gap included
 	pageW, pageH float64
 	y            float64
 	cur          style
+	curFace      face
 	curSet       bool
+	tag          *tagger
 }
 
-func newLayout(d *doc.Document, c *coverage) *layout {
+func newLayout(d *doc.Document, m *metrics) *layout {
 	size := "A4"
 	if d.Page == "Letter" {
 		size = "Letter"
@@ -128,12 +135,15 @@ func newLayout(d *doc.Document, c *coverage) *layout {
 	// gofpdf pads font tables in place while subsetting (appending to
 	// slices of the bytes it was given), so each document needs its own
 	// copy: shared bytes are a data race between workers.
-	p.AddUTF8FontFromBytes("DejaVu", "", bytes.Clone(regularTTF))
-	p.AddUTF8FontFromBytes("DejaVu", "B", bytes.Clone(boldTTF))
+	for _, f := range faceFiles {
+		p.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(*f.ttf))
+	}
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
-	l := &layout{pdf: p, rtl: d.Dir == "rtl", cover: c, pageW: w, pageH: h}
+	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, hyph: hyphen.For(d.Lang), pageW: w, pageH: h}
+	l.numW = l.numberWidth(d)
+	l.tag = newTagger(p)
 	l.newPage()
 	return l
 }
@@ -154,17 +164,32 @@ func (l *layout) ensure(h float64) {
 	}
 }
 
-func (l *layout) setStyle(s style) {
-	if l.curSet && l.cur == s {
+// setFace selects face f at style s's size and colour.
+func (l *layout) setFace(f face, s style) {
+	if l.curSet && l.cur == s && l.curFace == f {
 		return
 	}
-	fs := ""
-	if s.bold {
-		fs = "B"
+	size := s.size
+	if f >= naskh {
+		size *= arabicScale
 	}
-	l.pdf.SetFont("DejaVu", fs, s.size)
-	l.pdf.SetTextColor(s.color[0], s.color[1], s.color[2])
-	l.cur, l.curSet = s, true
+	if !l.curSet || l.cur.color != s.color {
+		l.pdf.SetTextColor(s.color[0], s.color[1], s.color[2])
+	}
+	l.pdf.SetFont(faceFiles[f].family, faceFiles[f].style, size)
+	l.cur, l.curFace, l.curSet = s, f, true
+}
+
+// numberWidth is the item number column: the widest number in the
+// document and a clear gap, so two-digit numbers never touch the text.
+func (l *layout) numberWidth(d *doc.Document) float64 {
+	w := 0.0
+	for _, s := range d.Sections {
+		for _, it := range s.Items {
+			w = max(w, l.measure(it.Number+".", numberStyle))
+		}
+	}
+	return w + numGap
 }
 
 func lineHeight(s style) float64 { return s.size * 0.3528 * lineFactor }
@@ -173,44 +198,84 @@ func lineHeight(s style) float64 { return s.size * 0.3528 * lineFactor }
 // footer on every page, once the page count is known.
 func (l *layout) document(d *doc.Document) {
 	l.header(d)
-	for _, s := range d.Sections {
-		l.section(d, s)
+	for i, s := range d.Sections {
+		l.section(d, s, i == len(d.Sections)-1)
 	}
 	l.approval(d)
 	n := l.pdf.PageCount()
 	for i := 1; i <= n; i++ {
 		l.pdf.SetPage(i)
 		l.curSet = false // the font state is per page
-		footer := ""
-		if d.PageOf != nil {
-			footer = d.PageOf(i, n)
-		}
-		y := l.pageH - marginBot/2
-		l.paragraph([]span{{footer, small}}, marginX, l.contentW(), alignCenter, y)
-		if i > 1 {
-			l.paragraph([]span{{d.Organization + " · " + d.Title, small}}, marginX, l.contentW(), alignEnd, marginTop/2)
-		}
+		l.tag.furniture("Pagination", func() {
+			y := l.pageH - marginBot/2
+			l.paragraph([]span{{footer(d, i, n), small}}, marginX, l.contentW(), alignCenter, y)
+			if i > 1 {
+				l.paragraph([]span{{d.Organization + " · " + d.Title, small}}, marginX, l.contentW(), alignEnd, marginTop/2)
+			}
+		})
 	}
+}
+
+// footer identifies the document on every page, so a loose page can be
+// matched to its document and version: "sales-manager · Version: 1.2 ·
+// Effective: 1 March 2026 · Page 1 of 2".
+func footer(d *doc.Document, page, pages int) string {
+	parts := []string{d.RoleID}
+	if d.Version != "" {
+		parts = append(parts, d.Labels.Version+": "+d.Version)
+	}
+	if d.Effective != "" {
+		parts = append(parts, d.Labels.Effective+": "+d.Effective)
+	}
+	if d.PageOf != nil {
+		parts = append(parts, d.PageOf(page, pages))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (l *layout) header(d *doc.Document) {
 	w := l.contentW()
-	l.y = l.paragraph([]span{{d.Organization, small}}, marginX, w, alignStart, l.y)
+	l.tagged("P", func() { l.y = l.paragraph([]span{{d.Organization, small}}, marginX, w, alignStart, l.y) })
 	l.y += 2
-	l.y = l.paragraph([]span{{d.Kind, style{bold: true, size: 11, color: accent}}}, marginX, w, alignStart, l.y)
-	l.y = l.paragraph([]span{{d.Title, style{bold: true, size: 20, color: ink}}}, marginX, w, alignStart, l.y)
+	l.tagged("P", func() {
+		l.y = l.paragraph([]span{{d.Kind, style{bold: true, size: 11, color: accent}}}, marginX, w, alignStart, l.y)
+	})
+	l.tagged("H1", func() {
+		l.y = l.paragraph([]span{{d.Title, style{bold: true, size: 20, color: ink}}}, marginX, w, alignStart, l.y)
+	})
 	l.y += 1.5
 	for _, f := range d.Meta {
-		l.y = l.paragraph([]span{{f.Label + ":", style{size: 9.5, color: muted}}, {f.Value, style{size: 9.5, color: ink}}}, marginX, w, alignStart, l.y)
+		l.tagged("P", func() {
+			l.y = l.paragraph([]span{{f.Label + ":", style{size: 9.5, color: muted}}, {f.Value, style{size: 9.5, color: ink}}}, marginX, w, alignStart, l.y)
+		})
 	}
 	l.y += 2.5
-	l.pdf.SetDrawColor(accent[0], accent[1], accent[2])
-	l.pdf.SetLineWidth(0.6)
-	l.pdf.Line(marginX, l.y, l.pageW-marginX, l.y)
+	l.rule(accent, 0.6, marginX, l.y, l.pageW-marginX, l.y)
 	l.y += 5
 }
 
-func (l *layout) section(d *doc.Document, s doc.Section) {
+// tagged draws with draw inside a structure element of type typ.
+func (l *layout) tagged(typ string, draw func()) {
+	l.tag.begin(typ)
+	draw()
+	l.tag.end()
+}
+
+// rule draws a line that is decoration, not content.
+func (l *layout) rule(c [3]int, width, x1, y1, x2, y2 float64) {
+	l.tag.furniture("Layout", func() {
+		l.pdf.SetDrawColor(c[0], c[1], c[2])
+		l.pdf.SetLineWidth(width)
+		l.pdf.Line(x1, y1, x2, y2)
+	})
+}
+
+// keepWithApproval is how many items of the last section stay on the page
+// of the approval block, so that a signature never stands on a page of its
+// own.
+const keepWithApproval = 2
+
+func (l *layout) section(d *doc.Document, s doc.Section, last bool) {
 	wrapped := make([]wrappedItem, len(s.Items))
 	for i, it := range s.Items {
 		wrapped[i] = l.wrapItem(it)
@@ -223,12 +288,31 @@ func (l *layout) section(d *doc.Document, s doc.Section) {
 	// item's first lines, when the item is long).
 	l.ensure(lineHeight(heading) + 3 + min(first, 3*lineHeight(body)))
 	l.y += 1.5
-	l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
+	l.tagged("H2", func() {
+		l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
+	})
 	l.y += 1
+	l.tag.begin("L")
 	for i, it := range s.Items {
+		if last && i == max(0, len(s.Items)-keepWithApproval) {
+			l.keepTail(d, s.Items[i:], wrapped[i:])
+		}
 		l.item(d, it, wrapped[i])
 	}
+	l.tag.end()
 	l.y += 2
+}
+
+// keepTail starts a new page unless the items left and the approval block
+// fit on this one; when they could not fit on any page, it does nothing.
+func (l *layout) keepTail(d *doc.Document, items []doc.Item, w []wrappedItem) {
+	h := l.approvalHeight(d) + approvalGap
+	for i, it := range items {
+		h += w[i].height(it, false)
+	}
+	if h <= l.bottom()-marginTop {
+		l.ensure(h + 2)
+	}
 }
 
 // itemSpans is the text of an item: a bold label for provisions, then the
@@ -244,7 +328,7 @@ func itemSpans(it doc.Item) []span {
 	return sp
 }
 
-// wrappedItem is an item's text and sub-items wrapped once, for both
+// wrappedItem is an item's text and sub-items set once, for both
 // measuring and drawing.
 type wrappedItem struct {
 	main []line
@@ -252,10 +336,10 @@ type wrappedItem struct {
 }
 
 func (l *layout) wrapItem(it doc.Item) wrappedItem {
-	tw := l.contentW() - numWidth
-	w := wrappedItem{main: l.wrap(l.words(itemSpans(it)), tw)}
+	tw := l.contentW() - l.numW
+	w := wrappedItem{main: l.set(l.words(itemSpans(it)), tw)}
 	for _, s := range it.Sub {
-		w.subs = append(w.subs, l.wrap(l.words([]span{{s, body}}), tw-bulletIn))
+		w.subs = append(w.subs, l.set(l.words([]span{{s, body}}), tw-bulletIn))
 	}
 	return w
 }
@@ -277,113 +361,139 @@ func (w wrappedItem) height(it doc.Item, firstOnly bool) float64 {
 
 func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	h := w.height(it, false)
-	// Short items stay whole; long ones continue on the next page.
+	// Short items stay whole; long ones continue on the next page, with
+	// at least two lines on each.
 	if h <= 4*lineHeight(body) {
 		l.ensure(h)
 	} else {
 		l.ensure(2 * lineHeight(body))
 	}
-	numX, textX := marginX, marginX+numWidth
-	tw := l.contentW() - numWidth
+	numX, textX := marginX, marginX+l.numW
+	tw := l.contentW() - l.numW
 	if l.rtl {
-		numX, textX = l.pageW-marginX-numWidth, marginX
+		numX, textX = l.pageW-marginX-l.numW, marginX
 	}
-	l.paragraph([]span{{it.Number + ".", style{size: bodySize, color: muted}}}, numX, numWidth, alignStart, l.y)
-	l.flowLines(w.main, textX, tw, true)
-	for _, sub := range w.subs {
-		bx, sx := textX, textX+bulletIn
-		if l.rtl {
-			bx, sx = textX+tw-bulletIn, textX
+	l.tag.begin("LI")
+	l.tagged("Lbl", func() { l.paragraph([]span{{it.Number + ".", numberStyle}}, numX, l.numW, alignStart, l.y) })
+	l.tag.begin("LBody")
+	l.tagged("P", func() { l.flowLines(w.main, textX, tw) })
+	if len(w.subs) > 0 {
+		l.tag.begin("L")
+		for _, sub := range w.subs {
+			bx, sx := textX, textX+bulletIn
+			if l.rtl {
+				bx, sx = textX+tw-bulletIn, textX
+			}
+			l.ensure(lineHeight(body))
+			l.tag.begin("LI")
+			l.tagged("Lbl", func() { l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y) })
+			l.tagged("LBody", func() { l.flowLines(sub, sx, tw-bulletIn) })
+			l.tag.end()
 		}
-		l.ensure(lineHeight(body))
-		l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y)
-		l.flowLines(sub, sx, tw-bulletIn, true)
+		l.tag.end()
 	}
 	if it.Target != "" {
-		l.flowLines(l.wrap(l.words([]span{{d.Labels.Target + ": " + it.Target, small}}), tw), textX, tw, false)
+		l.tagged("P", func() {
+			l.flowLines(l.set(l.words([]span{{d.Labels.Target + ": " + it.Target, small}}), tw), textX, tw)
+		})
 	}
+	l.tag.end()
+	l.tag.end()
 	l.y += 1.2
 }
 
-// flowLines draws wrapped lines from the cursor, breaking pages between
-// lines.
-func (l *layout) flowLines(lines []line, x, w float64, justify bool) {
+// flowLines draws set lines from the cursor, breaking pages between lines
+// so that no page holds a single line of the paragraph.
+func (l *layout) flowLines(lines []line, x, w float64) {
 	for i, ln := range lines {
 		lh := ln.height()
-		if l.y+lh > l.bottom() {
+		need := lh
+		if i == 0 || i == len(lines)-2 {
+			need = lh * float64(min(2, len(lines)-i))
+		}
+		if l.y+need > l.bottom() && l.y > marginTop {
 			l.newPage()
 		}
-		a := alignStart
-		if justify && i < len(lines)-1 {
-			a = alignJustify
-		}
-		l.drawLine(ln, x, w, a, l.y)
+		l.drawLine(ln, x, w, alignJustify, l.y)
 		l.y += lh
 	}
 }
 
 // paragraph draws spans at y without page breaks and returns the y below.
 func (l *layout) paragraph(sp []span, x, w float64, a align, y float64) float64 {
-	for _, ln := range l.wrap(l.words(sp), w) {
+	for _, ln := range l.set(l.words(sp), w) {
 		l.drawLine(ln, x, w, a, y)
 		y += ln.height()
 	}
 	return y
 }
 
+// The approval block's geometry, in millimetres.
+const (
+	approvalGap  = 6.0 // above the block
+	approvalRowH = 9.0
+)
+
+func (l *layout) approvalHeight(d *doc.Document) float64 {
+	return lineHeight(heading) + 3 + lineHeight(body) + 3*approvalRowH + 8
+}
+
 func (l *layout) approval(d *doc.Document) {
 	rows := []string{d.Labels.Name, d.Labels.Signature, d.Labels.Date}
 	vals := []string{d.Approval.Name, "", d.Approval.Date}
-	rowH := 9.0
-	h := lineHeight(heading) + 3 + lineHeight(body) + float64(len(rows))*rowH + 8
+	h := l.approvalHeight(d)
 	// The approval block is signed on paper: never split it.
-	l.ensure(h + 6)
-	l.y += 6
+	l.ensure(h + approvalGap)
+	l.y += approvalGap
 	boxW := min(110.0, l.contentW())
 	boxX := marginX
 	if l.rtl {
 		boxX = l.pageW - marginX - boxW
 	}
 	top := l.y
-	l.pdf.SetDrawColor(rule[0], rule[1], rule[2])
-	l.pdf.SetLineWidth(0.3)
-	l.pdf.Rect(boxX, top, boxW, h, "D")
+	l.tag.furniture("Layout", func() {
+		l.pdf.SetDrawColor(rule[0], rule[1], rule[2])
+		l.pdf.SetLineWidth(0.3)
+		l.pdf.Rect(boxX, top, boxW, h, "D")
+	})
 	inX, inW := boxX+5, boxW-10
 	l.y += 3
-	l.y = l.paragraph([]span{{d.Labels.Approved, heading}}, inX, inW, alignStart, l.y)
-	l.y = l.paragraph([]span{{d.Approval.Title, body}}, inX, inW, alignStart, l.y)
+	l.tag.begin("Table")
+	l.tag.begin("Caption")
+	l.tagged("P", func() { l.y = l.paragraph([]span{{d.Labels.Approved, heading}}, inX, inW, alignStart, l.y) })
+	l.tagged("P", func() { l.y = l.paragraph([]span{{d.Approval.Title, body}}, inX, inW, alignStart, l.y) })
+	l.tag.end()
 	labelW := 0.0
-	l.setStyle(small)
 	for _, r := range rows {
-		labelW = max(labelW, l.width(r)+3)
+		labelW = max(labelW, l.measure(r, small)+3)
 	}
-	l.pdf.SetDrawColor(ink[0], ink[1], ink[2])
-	l.pdf.SetLineWidth(0.25)
 	for i, r := range rows {
-		l.y += rowH
+		l.y += approvalRowH
 		lx, lineX := inX, inX+labelW
 		if l.rtl {
 			lx, lineX = inX+inW-labelW, inX
 		}
 		base := l.y - 1.2
-		l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8)
-		l.pdf.Line(lineX, l.y, lineX+inW-labelW, l.y)
-		if vals[i] != "" {
-			l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-lineHeight(body)+0.8)
-		}
+		l.tag.begin("TR")
+		l.tagged("TH", func() { l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8) })
+		l.tagged("TD", func() {
+			if vals[i] != "" {
+				l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-lineHeight(body)+0.8)
+			}
+		})
+		l.tag.end()
+		l.rule(ink, 0.25, lineX, l.y, lineX+inW-labelW, l.y)
 	}
+	l.tag.end()
 	l.y = top + h
 }
-
-// width measures s in the current font.
-func (l *layout) width(s string) float64 { return l.pdf.GetStringWidth(s) }
 
 // clean replaces what the font cannot draw, and control characters, so
 // every rune that reaches gofpdf has a glyph.
 func (l *layout) clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if !l.cover.has(r) {
+		if _, has := l.m.faceFor(r, false); !has || r == breakHyphen {
 			ok = false
 			break
 		}
@@ -395,8 +505,15 @@ func (l *layout) clean(s string) string {
 		switch {
 		case r == '\t' || r == '\n':
 			return ' '
-		case l.cover.has(r):
+		case r == breakHyphen:
+			return '-' // the same glyph; U+2010 marks line-break hyphens
+		case r == '\u00AD':
+			return r // a break opportunity, removed by words
+		}
+		if _, has := l.m.faceFor(r, false); has {
 			return r
+		}
+		switch {
 		case r >= 0x300 && r < 0x370, r >= 0x200B && r <= 0x200F:
 			return -1 // marks and invisible controls the font lacks: drop
 		}

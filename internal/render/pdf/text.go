@@ -6,6 +6,7 @@ import (
 
 	"github.com/roledoc/roledoc/internal/text/arabic"
 	"github.com/roledoc/roledoc/internal/text/bidi"
+	"github.com/roledoc/roledoc/internal/text/linebreak"
 )
 
 // span is text in one style.
@@ -14,19 +15,31 @@ type span struct {
 	st   style
 }
 
-// word is a shaped word, in logical order, with its measured width.
+// word is a shaped word, in logical order, with its measured width and the
+// places where it may be hyphenated.
 type word struct {
-	text  string
-	st    style
-	width float64
+	text   string
+	st     style
+	width  float64
+	breaks []wordBreak
 }
 
-// line is the words of one wrapped line, in logical order.
-type line []word
+// wordBreak is a place inside a word where a line may end: after rune At,
+// drawing a hyphen unless the word already has one there.
+type wordBreak struct {
+	at       int
+	explicit bool // after a hyphen the text already has
+}
+
+// line is the words (or parts of words) of one set line, in logical order.
+type line struct {
+	words   []word
+	justify bool // false: set ragged, at natural word spacing
+}
 
 func (ln line) height() float64 {
 	h := 0.0
-	for _, w := range ln {
+	for _, w := range ln.words {
 		h = max(h, lineHeight(w.st))
 	}
 	if h == 0 {
@@ -44,50 +57,217 @@ const (
 	alignJustify
 )
 
+// breakHyphen is drawn where a line breaks inside a word. It is U+2010
+// rather than the hyphen-minus so the text layer can map it to a soft
+// hyphen (see patch.go): a copied paragraph then joins the word again.
+const breakHyphen = '\u2010'
+
 // words splits spans into shaped, measured words. Arabic joining never
 // crosses a space, so shaping word by word is exact.
 func (l *layout) words(sp []span) []word {
 	var out []word
 	for _, s := range sp {
-		l.setStyle(s.st)
 		for _, f := range strings.Fields(l.clean(s.text)) {
+			f, soft := softHyphens(f)
 			shaped := string(arabic.Shape([]rune(f)))
-			out = append(out, word{shaped, s.st, l.width(shaped)})
+			w := word{text: shaped, st: s.st, width: l.measure(shaped, s.st)}
+			w.breaks = l.hyphenation(f, soft)
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
-// wrap fills lines greedily in logical order; a word wider than the line
-// is cut where it must be.
-func (l *layout) wrap(ws []word, w float64) []line {
+// softHyphens removes U+00AD from w and returns where they were: the
+// author's own break points.
+func softHyphens(w string) (string, []int) {
+	if !strings.ContainsRune(w, '\u00AD') {
+		return w, nil
+	}
+	var pts []int
+	var b strings.Builder
+	n := 0
+	for _, r := range w {
+		if r == '\u00AD' {
+			if n > 0 {
+				pts = append(pts, n)
+			}
+			continue
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String(), pts
+}
+
+// hyphenation finds where word w may break: after its own hyphens, at soft
+// hyphens, and else where the language's patterns allow, in the letters
+// between any leading and trailing punctuation.
+func (l *layout) hyphenation(w string, soft []int) []wordBreak {
+	rs := []rune(w)
+	var out []wordBreak
+	for i, r := range rs {
+		if (r == '-' || r == breakHyphen) && i >= 2 && i < len(rs)-2 {
+			out = append(out, wordBreak{at: i + 1, explicit: true})
+		}
+	}
+	if out != nil {
+		return out // compounds break at their hyphens only
+	}
+	for _, p := range soft {
+		if p < len(rs) {
+			out = append(out, wordBreak{at: p})
+		}
+	}
+	if soft != nil || l.hyph == nil {
+		return out
+	}
+	a, b := 0, len(rs)
+	for a < b && !unicode.IsLetter(rs[a]) {
+		a++
+	}
+	for b > a && !unicode.IsLetter(rs[b-1]) {
+		b--
+	}
+	for _, p := range l.hyph.Points(string(rs[a:b])) {
+		out = append(out, wordBreak{at: a + p})
+	}
+	return out
+}
+
+// Breaking parameters: word spaces may stretch to 1.4 and shrink to 0.8 of
+// their natural width. Hyphens and a last line of one word cost extra.
+const (
+	stretchShare  = 0.4
+	shrinkShare   = 0.2
+	hyphenPenalty = 50
+	runtPenalty   = 3000
+	raggedLimit   = 40 // tolerance of the fallback, ragged setting
+)
+
+var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 3000}
+
+// piece is where a box item comes from: rune [from, to) of word w.
+type piece struct{ w, from, to int }
+
+// set breaks words into lines of width w, total-fit. A paragraph that
+// cannot keep its spaces within the limits is set ragged instead.
+func (l *layout) set(ws []word, w float64) []line {
+	if len(ws) == 0 {
+		return nil
+	}
+	items, from := l.items(ws)
+	justify := true
+	brk := linebreak.Break(items, w, params)
+	if brk == nil {
+		justify = false
+		p := params
+		p.Tolerance = raggedLimit
+		brk = linebreak.Break(items, w, p)
+	}
+	if brk == nil {
+		return l.greedy(ws, w)
+	}
+	lines := make([]line, len(brk))
+	for i, b := range brk {
+		ln := line{justify: justify && i < len(brk)-1}
+		last := -1
+		for k := b.Start; k < b.End; k++ {
+			if items[k].Kind != linebreak.Box {
+				continue
+			}
+			p := from[k]
+			if p.w == last {
+				// The next part of the same word: join it back.
+				prev := &ln.words[len(ln.words)-1]
+				rs := []rune(ws[p.w].text)
+				prev.text += string(rs[p.from:p.to])
+			} else {
+				rs := []rune(ws[p.w].text)
+				ln.words = append(ln.words, word{text: string(rs[p.from:p.to]), st: ws[p.w].st})
+			}
+			last = p.w
+		}
+		if it := items[b.End]; it.Kind == linebreak.Penalty && it.Flagged && it.Width > 0 {
+			ln.words[len(ln.words)-1].text += string(breakHyphen)
+		}
+		for j := range ln.words {
+			ln.words[j].width = l.measure(ln.words[j].text, ln.words[j].st)
+		}
+		lines[i] = ln
+	}
+	return lines
+}
+
+// items turns words into the boxes, glue and penalties of Knuth and
+// Plass, and records which part of which word each box is.
+func (l *layout) items(ws []word) ([]linebreak.Item, []piece) {
+	items := make([]linebreak.Item, 0, 3*len(ws)+2)
+	from := make([]piece, 0, cap(items))
+	add := func(it linebreak.Item, p piece) {
+		items = append(items, it)
+		from = append(from, p)
+	}
+	for i, wd := range ws {
+		last := i == len(ws)-1 && len(ws) > 2
+		if i > 0 {
+			if last {
+				// A break before the last word leaves it alone on the line.
+				add(linebreak.Item{Kind: linebreak.Penalty, Penalty: runtPenalty}, piece{})
+			}
+			sp := l.space(ws[i-1].st)
+			add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * stretchShare, Shrink: sp * shrinkShare}, piece{})
+		}
+		rs := []rune(wd.text)
+		start := 0
+		for _, b := range wd.breaks {
+			add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b.at]), wd.st)}, piece{i, start, b.at})
+			pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: hyphenPenalty, Flagged: true}
+			if !b.explicit {
+				pen.Width = l.measure(string(breakHyphen), wd.st)
+			}
+			if last {
+				pen.Penalty += runtPenalty
+			}
+			add(pen, piece{})
+			start = b.at
+		}
+		add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:]), wd.st)}, piece{i, start, len(rs)})
+	}
+	add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1e5}, piece{})
+	add(linebreak.Item{Kind: linebreak.Penalty, Penalty: -linebreak.Infinity}, piece{})
+	return items, from
+}
+
+// greedy fills lines word by word, ragged, cutting a word that is wider
+// than the line: the last resort for text such as long codes.
+func (l *layout) greedy(ws []word, w float64) []line {
 	var lines []line
 	var cur line
 	used := 0.0
 	for _, wd := range ws {
-		l.setStyle(wd.st)
-		space := l.width(" ")
+		space := l.space(wd.st)
 		for wd.width > w {
 			head, tail := l.cut(wd, w)
-			if len(cur) > 0 {
+			if len(cur.words) > 0 {
 				lines = append(lines, cur)
 			}
-			lines = append(lines, line{head})
-			cur, used = nil, 0
+			lines = append(lines, line{words: []word{head}})
+			cur, used = line{}, 0
 			wd = tail
 		}
 		need := wd.width
-		if len(cur) > 0 {
+		if len(cur.words) > 0 {
 			need += space
 		}
-		if len(cur) > 0 && used+need > w {
+		if len(cur.words) > 0 && used+need > w {
 			lines = append(lines, cur)
-			cur, used, need = nil, 0, wd.width
+			cur, used, need = line{}, 0, wd.width
 		}
-		cur = append(cur, wd)
+		cur.words = append(cur.words, wd)
 		used += need
 	}
-	if len(cur) > 0 {
+	if len(cur.words) > 0 {
 		lines = append(lines, cur)
 	}
 	return lines
@@ -98,60 +278,103 @@ func (l *layout) wrap(ws []word, w float64) []line {
 func (l *layout) cut(wd word, w float64) (word, word) {
 	rs := []rune(wd.text)
 	n := 1
-	for n < len(rs) && l.width(string(rs[:n+1])) <= w {
+	for n < len(rs)-1 && l.measure(string(rs[:n+1]), wd.st) <= w {
 		n++
 	}
 	head, tail := string(rs[:n]), string(rs[n:])
-	return word{head, wd.st, l.width(head)}, word{tail, wd.st, l.width(tail)}
+	return word{text: head, st: wd.st, width: l.measure(head, wd.st)}, word{text: tail, st: wd.st, width: l.measure(tail, wd.st)}
+}
+
+// ptToMM converts a size in points to millimetres.
+const ptToMM = 25.4 / 72
+
+// measure returns the width of s in millimetres, each rune in the face that
+// draws it.
+func (l *layout) measure(s string, st style) float64 {
+	sum := 0.0
+	for _, r := range s {
+		f, _ := l.m.faceFor(r, st.bold)
+		size := st.size
+		if f >= naskh {
+			size *= arabicScale
+		}
+		sum += l.m.width(f, r) * size
+	}
+	return sum / 1000 * ptToMM
+}
+
+// space is the natural word space after a word in style st: Arabic
+// documents take Naskh's narrower space.
+func (l *layout) space(st style) float64 {
+	if l.rtl {
+		return l.m.width(naskh, ' ') * st.size * arabicScale / 1000 * ptToMM
+	}
+	return l.m.width(sans, ' ') * st.size / 1000 * ptToMM
 }
 
 // drawLine draws one line with its top at y. Right-to-left text is
-// reordered for display after wrapping, so the line breaks fall where
-// the logical text says.
+// reordered for display after breaking, so the breaks fall where the
+// logical text says.
 func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
-	if len(ln) == 0 {
+	if len(ln.words) == 0 {
 		return
 	}
-	vis := l.visual(ln)
+	vis := l.visual(ln.words)
 	sum := 0.0
 	for i := range vis {
-		l.setStyle(vis[i].st)
-		vis[i].width = l.width(vis[i].text)
+		vis[i].width = l.measure(vis[i].text, vis[i].st)
 		sum += vis[i].width
 	}
-	l.setStyle(ln[0].st)
-	gap := l.width(" ")
+	gap := l.space(ln.words[0].st)
 	gaps := float64(len(vis) - 1)
 	total := sum + gaps*gap
 	start := x
-	// Justify only where the spaces stay under three times their width:
-	// wider gaps read as holes (and as column breaks to text extractors),
-	// so such a line is set ragged instead.
-	if a == alignJustify && (gaps == 0 || (w-sum)/gaps > 3*gap) {
+	if a == alignJustify && (!ln.justify || gaps == 0) {
 		a = alignStart
 	}
 	switch {
 	case a == alignJustify:
 		gap = (w - sum) / gaps
-		total = w
 	case a == alignCenter:
 		start = x + (w-total)/2
 	case (a == alignStart) == l.rtl:
 		start = x + w - total
 	}
 	base := y + ln.height()*0.74
-	cx := start
-	for _, v := range vis {
-		l.setStyle(v.st)
-		l.pdf.Text(cx, base, v.text)
-		cx += v.width + gap
+	l.tag.content(func() {
+		cx := start
+		for _, v := range vis {
+			l.drawWord(v, cx, base)
+			cx += v.width + gap
+		}
+	})
+}
+
+// drawWord draws a word at x on baseline y, in runs of one face each.
+func (l *layout) drawWord(v word, x, y float64) {
+	rs := []rune(v.text)
+	for i := 0; i < len(rs); {
+		f, _ := l.m.faceFor(rs[i], v.st.bold)
+		j := i + 1
+		for j < len(rs) {
+			g, _ := l.m.faceFor(rs[j], v.st.bold)
+			if g != f && l.m.width(g, rs[j]) > 0 {
+				break
+			}
+			j++ // marks stay with their letter's face
+		}
+		run := string(rs[i:j])
+		l.setFace(f, v.st)
+		l.pdf.Text(x, y, run)
+		x += l.measure(run, v.st)
+		i = j
 	}
 }
 
 // visual returns a line's words in display order, left to right.
-func (l *layout) visual(ln line) []word {
+func (l *layout) visual(ln []word) []word {
 	if !l.rtl && !hasRTL(ln) {
-		return ln
+		return append([]word(nil), ln...)
 	}
 	var rs []rune
 	var owner []int
@@ -190,7 +413,7 @@ func (l *layout) visual(ln line) []word {
 	return out
 }
 
-func hasRTL(ln line) bool {
+func hasRTL(ln []word) bool {
 	for _, w := range ln {
 		for _, r := range w.text {
 			if unicode.Is(unicode.Arabic, r) || unicode.Is(unicode.Hebrew, r) {

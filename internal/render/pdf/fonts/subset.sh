@@ -15,8 +15,9 @@ out=internal/render/pdf/fonts
 # bullets, the euro, and U+FFFD.
 latin="U+0020-007E,U+00A0-024F,U+0300-036F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2212,U+25CF,U+FFFD"
 # Arabic letters, harakat, digits and punctuation, and the presentation
-# forms the shaper produces (Forms-A for Persian and Urdu letters, Forms-B).
-arabic="U+0600-06FF,U+FB50-FBFF,U+FE70-FEFF"
+# forms the shaper produces (Forms-A for Persian and Urdu letters, Forms-B),
+# and the space, which sets Arabic word spacing.
+arabic="U+0020,U+00A0,U+0600-06FF,U+FB50-FBFF,U+FE70-FEFF"
 opts=(--layout-features= --no-hinting --drop-tables+=GSUB,GPOS,GDEF,STAT,MVAR,HVAR,vhea,vmtx --name-IDs='*' --name-languages='*')
 for w in Regular Bold; do
   pyftsubset "$src/NotoSans-$w.ttf" --unicodes="$latin" "${opts[@]}" --output-file="$out/NotoSans-$w-subset.ttf"
