@@ -109,6 +109,7 @@ type layout struct {
 	cur          style
 	curFace      face
 	curSet       bool
+	added        [faces]bool
 	tag          *tagger
 }
 
@@ -132,12 +133,6 @@ func newLayout(d *doc.Document, m *metrics) *layout {
 	p.SetCreator(d.Generator, true)
 	p.SetProducer(d.Generator, true)
 	p.SetKeywords(d.Lang, true)
-	// gofpdf pads font tables in place while subsetting (appending to
-	// slices of the bytes it was given), so each document needs its own
-	// copy: shared bytes are a data race between workers.
-	for _, f := range faceFiles {
-		p.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(*f.ttf))
-	}
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
@@ -168,6 +163,17 @@ func (l *layout) ensure(h float64) {
 func (l *layout) setFace(f face, s style) {
 	if l.curSet && l.cur == s && l.curFace == f {
 		return
+	}
+	if !l.added[f] {
+		// Faces are added on first use: gofpdf parses, subsets and
+		// writes every face it was given, so an English document skips
+		// the Arabic ones. gofpdf pads font tables in place while
+		// subsetting (appending to slices of the bytes it was given), so
+		// each document needs its own copy: shared bytes are a data race
+		// between workers.
+		ff := faceFiles[f]
+		l.pdf.AddUTF8FontFromBytes(ff.family, ff.style, bytes.Clone(*ff.ttf))
+		l.added[f] = true
 	}
 	size := s.size
 	if f >= naskh {
