@@ -21,14 +21,7 @@ type word struct {
 	text   string
 	st     style
 	width  float64
-	breaks []wordBreak
-}
-
-// wordBreak is a place inside a word where a line may end: after rune At,
-// drawing a hyphen unless the word already has one there.
-type wordBreak struct {
-	at       int
-	explicit bool // after a hyphen the text already has
+	breaks []int // rune offsets where a line may end with a hyphen
 }
 
 // line is the words (or parts of words) of one set line, in logical order.
@@ -100,23 +93,16 @@ func softHyphens(w string) (string, []int) {
 	return b.String(), pts
 }
 
-// hyphenation finds where word w may break: after its own hyphens, at soft
-// hyphens, and else where the language's patterns allow, in the letters
-// between any leading and trailing punctuation.
-func (l *layout) hyphenation(w string, soft []int) []wordBreak {
+// hyphenation finds where word w may break: at soft hyphens, and else
+// where the language's patterns allow, in the letters between any leading
+// and trailing punctuation. Compounds such as "undang-undang" do not break
+// at their own hyphen: pdftotext would join the lines and drop it.
+func (l *layout) hyphenation(w string, soft []int) []int {
 	rs := []rune(w)
-	var out []wordBreak
-	for i, r := range rs {
-		if (r == '-' || r == breakHyphen) && i >= 2 && i < len(rs)-2 {
-			out = append(out, wordBreak{at: i + 1, explicit: true})
-		}
-	}
-	if out != nil {
-		return out // compounds break at their hyphens only
-	}
+	var out []int
 	for _, p := range soft {
 		if p < len(rs) {
-			out = append(out, wordBreak{at: p})
+			out = append(out, p)
 		}
 	}
 	if soft != nil || l.hyph == nil {
@@ -130,7 +116,7 @@ func (l *layout) hyphenation(w string, soft []int) []wordBreak {
 		b--
 	}
 	for _, p := range l.hyph.Points(string(rs[a:b])) {
-		out = append(out, wordBreak{at: a + p})
+		out = append(out, a+p)
 	}
 	return out
 }
@@ -249,16 +235,13 @@ func (l *layout) items(ws []word) ([]linebreak.Item, []piece) {
 		rs := []rune(wd.text)
 		start := 0
 		for _, b := range wd.breaks {
-			add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b.at]), wd.st)}, piece{i, start, b.at})
-			pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: hyphenPenalty, Flagged: true}
-			if !b.explicit {
-				pen.Width = l.measure(string(breakHyphen), wd.st)
-			}
+			add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b]), wd.st)}, piece{i, start, b})
+			pen := linebreak.Item{Kind: linebreak.Penalty, Width: l.measure(string(breakHyphen), wd.st), Penalty: hyphenPenalty, Flagged: true}
 			if last {
 				pen.Penalty += runtPenalty
 			}
 			add(pen, piece{})
-			start = b.at
+			start = b
 		}
 		add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:]), wd.st)}, piece{i, start, len(rs)})
 	}
@@ -359,6 +342,10 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 	start := x
 	if a == alignJustify && (!ln.justify || gaps == 0) {
 		a = alignStart
+	}
+	if total > w && gaps > 0 {
+		// A last line the breaker set with shrunk spaces.
+		a = alignJustify
 	}
 	switch {
 	case a == alignJustify:
