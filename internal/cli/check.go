@@ -186,13 +186,14 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 	if cfg == nil {
 		return ds, nil
 	}
-	all, _ := role.LoadFS(p.Roles.FS, p.Roles.Root, p.Roles.Shown)
+	all, allDs := role.LoadFS(p.Roles.FS, p.Roles.Root, p.Roles.Shown)
+	unreadable := append(role.Unreadable(all, allDs), role.Unreadable(given, ds)...)
 	ids := map[string]bool{}
 	for _, r := range given {
 		ids[r.ID] = true
 	}
 	ctx := slices.DeleteFunc(all, func(r *role.Role) bool { return ids[r.ID] || wanted[r.File] })
-	set, sds := role.NewSet(cfg, append(given, ctx...))
+	set, sds := role.NewSet(cfg, append(given, ctx...), unreadable...)
 	for _, d := range append(sds, translations(p, set)...) {
 		if wanted[d.Pos.File] || d.Pos.File == cfg.File {
 			ds = append(ds, d)

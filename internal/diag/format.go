@@ -122,13 +122,17 @@ type jsonDiag struct {
 	Severity Severity `json:"severity"`
 	Code     string   `json:"code"`
 	Message  string   `json:"message"`
+	Help     string   `json:"help,omitempty"`
 }
 
 // JSON writes all diagnostics as one JSON array ([] when there are none).
 func JSON(w io.Writer, ds []Diagnostic) error {
 	out := make([]jsonDiag, len(ds))
 	for i, d := range ds {
-		out[i] = jsonDiag{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Code, d.Message}
+		out[i] = jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity, Code: d.Code, Message: d.Message}
+		if r, ok := RuleFor(d.Code); ok {
+			out[i].Help = r.Help()
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -193,9 +197,14 @@ func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
 		Message   msg        `json:"message"`
 		Locations []location `json:"locations"`
 	}
+	type config struct {
+		Level string `json:"level"`
+	}
 	type rule struct {
-		ID               string `json:"id"`
-		ShortDescription msg    `json:"shortDescription"`
+		ID                   string `json:"id"`
+		ShortDescription     msg    `json:"shortDescription"`
+		HelpURI              string `json:"helpUri,omitempty"`
+		DefaultConfiguration config `json:"defaultConfiguration"`
 	}
 	type driver struct {
 		Name           string `json:"name"`
@@ -228,15 +237,15 @@ func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
 	for _, d := range ds {
 		if !seen[d.Code] {
 			seen[d.Code] = true
-			r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, rule{ID: d.Code, ShortDescription: msg{d.Code}})
+			ru := rule{ID: d.Code, ShortDescription: msg{d.Code}, DefaultConfiguration: config{sarifLevel(d.Severity)}}
+			if t, ok := RuleFor(d.Code); ok {
+				ru.ShortDescription = msg{t.Summary}
+				ru.HelpURI = t.Help()
+				ru.DefaultConfiguration.Level = sarifLevel(t.Severity)
+			}
+			r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, ru)
 		}
-		level := "note"
-		switch d.Severity {
-		case Error:
-			level = "error"
-		case Warning:
-			level = "warning"
-		}
+		level := sarifLevel(d.Severity)
 		loc := physical{ArtifactLocation: artifact{URI: d.Pos.File}}
 		if d.Pos.Line > 0 {
 			loc.Region = &region{StartLine: d.Pos.Line, StartColumn: d.Pos.Col}
@@ -255,4 +264,14 @@ func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
 		Version: "2.1.0",
 		Runs:    []run{r},
 	})
+}
+
+func sarifLevel(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "note"
 }

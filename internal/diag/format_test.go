@@ -84,3 +84,41 @@ func TestSortAndStrict(t *testing.T) {
 		t.Error("Strict left a warning")
 	}
 }
+
+// SARIF rules come from the table: a summary, a link to the code's row in
+// the docs and the default level, so code scanning can explain each one.
+func TestSARIFRulesFromTable(t *testing.T) {
+	var s bytes.Buffer
+	ds := []Diagnostic{Errorf(Pos{"a.yaml", 1, 1}, UnknownField, "x"), Warnf(Pos{"a.yaml", 2, 1}, BOM, "y")}
+	if err := SARIF(&s, ds, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+						HelpURI          string
+						Default          struct{ Level string } `json:"defaultConfiguration"`
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(s.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(rules) != 2 {
+		t.Fatalf("want 2 rules, got %+v", rules)
+	}
+	for i, code := range []string{UnknownField, BOM} {
+		want, _ := RuleFor(code)
+		got := rules[i]
+		if got.ID != code || got.ShortDescription.Text != want.Summary || got.HelpURI != DocsURL+"#"+code || got.Default.Level != want.Severity.String() {
+			t.Errorf("rule %d = %+v, want %+v", i, got, want)
+		}
+	}
+}

@@ -125,7 +125,7 @@ func TestPluralForms(t *testing.T) {
 		"en": {0: "At least 0 years", 1: "At least 1 year in", 2: "At least 2 years", 3: "At least 3 years", 11: "At least 11 years", 100: "At least 100 years"},
 		"id": {0: "Minimal 0 tahun", 1: "Minimal 1 tahun", 2: "Minimal 2 tahun", 3: "Minimal 3 tahun", 11: "Minimal 11 tahun", 100: "Minimal 100 tahun"},
 		"nl": {0: "Ten minste 0 jaar", 1: "Ten minste 1 jaar", 2: "Ten minste 2 jaar", 3: "Ten minste 3 jaar", 11: "Ten minste 11 jaar", 100: "Ten minste 100 jaar"},
-		"ar": {0: "لا تشترط خبرة", 1: "سنة واحدة", 2: "سنتين", 3: "3 سنوات", 11: "11 سنة", 100: "100 سنة"},
+		"ar": {0: "غير مشترطة", 1: "لا تقل عن سنة واحدة في", 2: "لا تقل عن سنتين في", 3: "لا تقل عن 3 سنوات في", 11: "لا تقل عن 11 سنة في", 100: "لا تقل عن 100 سنة في"},
 		"tl": {0: "bababa sa 0 taon", 1: "bababa sa 1 taon", 2: "bababa sa 2 taon", 3: "bababa sa 3 taon", 11: "bababa sa 11 taon", 100: "bababa sa 100 taon"},
 	}
 	forms := map[string][]string{
