@@ -129,9 +129,13 @@ const (
 	hyphenPenalty = 50
 	runtPenalty   = 3000
 	raggedLimit   = 40 // tolerance of the fallback, ragged setting
+	raggedRag     = 3  // its room at the end of a line, in ems, as TeX's
 	// runtTolerance lets spaces reach 1.8x (0.47 em in Noto Sans) when
 	// that keeps a word from standing alone on the last line.
 	runtTolerance = 2
+	// runtShrinkShare lets spaces shrink to 2/3 (Typst's default limit)
+	// for the same purpose.
+	runtShrinkShare = 1.0 / 3
 )
 
 var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 3000}
@@ -145,27 +149,33 @@ func (l *layout) set(ws []word, w float64) []line {
 	if len(ws) == 0 {
 		return nil
 	}
-	items, from := l.items(ws)
+	items, from := l.items(ws, setting{shrink: shrinkShare})
 	justify := true
 	brk := linebreak.Break(items, w, params)
+	if len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
+		// A word alone on the last line reads as a mistake; spaces may
+		// stretch a little further (still well under a loose line's) to
+		// take a second word down, or shrink further to pull it up.
+		p := params
+		p.Tolerance = runtTolerance
+		loose, lfrom := l.items(ws, setting{shrink: runtShrinkShare})
+		b := linebreak.Break(loose, w, p)
+		switch {
+		case b != nil && !runt(loose, lfrom, b[len(b)-1]):
+			brk, items, from = b, loose, lfrom
+		case l.raggedAvoidsRunt(ws, w):
+			brk = nil // set ragged below
+		}
+	}
 	if brk == nil {
 		justify = false
+		items, from = l.items(ws, setting{rag: raggedRag * body.size * ptToMM})
 		p := params
 		p.Tolerance = raggedLimit
 		brk = linebreak.Break(items, w, p)
 	}
 	if brk == nil {
 		return l.greedy(ws, w)
-	}
-	if justify && len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
-		// A word alone on the last line reads as a mistake; spaces may
-		// stretch a little further (still well under a loose line's) to
-		// take a second word down.
-		p := params
-		p.Tolerance = runtTolerance
-		if b := linebreak.Break(items, w, p); b != nil && !runt(items, from, b[len(b)-1]) {
-			brk = b
-		}
 	}
 	lines := make([]line, len(brk))
 	for i, b := range brk {
@@ -198,6 +208,16 @@ func (l *layout) set(ws []word, w float64) []line {
 	return lines
 }
 
+// raggedAvoidsRunt reports whether the ragged setting of ws keeps more
+// than one word on its last line.
+func (l *layout) raggedAvoidsRunt(ws []word, w float64) bool {
+	items, from := l.items(ws, setting{rag: raggedRag * body.size * ptToMM})
+	p := params
+	p.Tolerance = raggedLimit
+	b := linebreak.Break(items, w, p)
+	return b != nil && !runt(items, from, b[len(b)-1])
+}
+
 // runt reports whether line ln holds (part of) a single word.
 func runt(items []linebreak.Item, from []piece, ln linebreak.Line) bool {
 	w := -1
@@ -213,40 +233,72 @@ func runt(items []linebreak.Item, from []piece, ln linebreak.Line) bool {
 	return true
 }
 
+// setting is how items are built: justified, with spaces that stretch
+// and shrink by shares of their width, or ragged, with fixed spaces and
+// room at the end of each line (rag).
+type setting struct {
+	shrink float64
+	rag    float64 // in millimetres; zero: justified
+}
+
 // items turns words into the boxes, glue and penalties of Knuth and
-// Plass, and records which part of which word each box is.
-func (l *layout) items(ws []word) ([]linebreak.Item, []piece) {
-	items := make([]linebreak.Item, 0, 3*len(ws)+2)
+// Plass, and records which part of which word each box is. A ragged
+// setting uses their scheme for ragged lines: a break gets the rag's
+// stretch, which cancels out where the line goes on.
+func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
+	items := make([]linebreak.Item, 0, 4*len(ws)+2)
 	from := make([]piece, 0, cap(items))
-	add := func(it linebreak.Item, p piece) {
+	add := func(it linebreak.Item) {
 		items = append(items, it)
-		from = append(from, p)
+		from = append(from, piece{})
+	}
+	// brk adds a break opportunity of cost pen and width w (a hyphen),
+	// with glue g after it that vanishes when the line breaks there.
+	brk := func(pen, w float64, flagged bool, g linebreak.Item) {
+		if s.rag == 0 {
+			if pen != 0 || w != 0 {
+				add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: w, Flagged: flagged})
+			}
+			if g.Width != 0 {
+				add(g)
+			}
+			return
+		}
+		add(linebreak.Item{Kind: linebreak.Penalty, Penalty: linebreak.Infinity})
+		add(linebreak.Item{Kind: linebreak.Glue, Stretch: s.rag})
+		add(linebreak.Item{Kind: linebreak.Penalty, Penalty: pen, Width: w, Flagged: flagged})
+		g.Stretch, g.Shrink = -s.rag, 0
+		add(g)
 	}
 	for i, wd := range ws {
 		last := i == len(ws)-1 && len(ws) > 2
 		if i > 0 {
+			pen := 0.0
 			if last {
 				// A break before the last word leaves it alone on the line.
-				add(linebreak.Item{Kind: linebreak.Penalty, Penalty: runtPenalty}, piece{})
+				pen = runtPenalty
 			}
 			sp := l.space(ws[i-1].st)
-			add(linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * stretchShare, Shrink: sp * shrinkShare}, piece{})
+			brk(pen, 0, false, linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * stretchShare, Shrink: sp * s.shrink})
 		}
 		rs := []rune(wd.text)
 		start := 0
+		hy := l.measure(string(breakHyphen), wd.st)
 		for _, b := range wd.breaks {
-			add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b]), wd.st)}, piece{i, start, b})
-			pen := linebreak.Item{Kind: linebreak.Penalty, Width: l.measure(string(breakHyphen), wd.st), Penalty: hyphenPenalty, Flagged: true}
+			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b]), wd.st)})
+			from = append(from, piece{i, start, b})
+			pen := float64(hyphenPenalty)
 			if last {
-				pen.Penalty += runtPenalty
+				pen += runtPenalty
 			}
-			add(pen, piece{})
+			brk(pen, hy, true, linebreak.Item{Kind: linebreak.Glue})
 			start = b
 		}
-		add(linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:]), wd.st)}, piece{i, start, len(rs)})
+		items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:]), wd.st)})
+		from = append(from, piece{i, start, len(rs)})
 	}
-	add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1e5}, piece{})
-	add(linebreak.Item{Kind: linebreak.Penalty, Penalty: -linebreak.Infinity}, piece{})
+	add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1e5})
+	add(linebreak.Item{Kind: linebreak.Penalty, Penalty: -linebreak.Infinity})
 	return items, from
 }
 
