@@ -274,7 +274,12 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 		last := i == len(ws)-1 && len(ws) > 2
 		if i > 0 {
 			pen := 0.0
-			if last {
+			switch {
+			case strings.HasSuffix(ws[i-1].text, "-"):
+				// "kwartaal- en": pdftotext would take a line ending in a
+				// hyphen for a hyphenated word and join it to the next.
+				pen = linebreak.Infinity
+			case last:
 				// A break before the last word leaves it alone on the line.
 				pen = runtPenalty
 			}
