@@ -204,10 +204,16 @@ func lineHeight(s style) float64 { return s.size * 0.3528 * lineFactor }
 // footer on every page, once the page count is known.
 func (l *layout) document(d *doc.Document) {
 	l.header(d)
+	bs := l.blocks(d)
 	for i, s := range d.Sections {
-		l.section(d, s, i == len(d.Sections)-1)
+		var tail []block
+		if i == len(d.Sections)-1 {
+			tail = bs
+		}
+		l.section(d, s, tail)
 	}
-	l.approval(d)
+	l.signatures(d, bs)
+	l.revisions(d)
 	n := l.pdf.PageCount()
 	for i := 1; i <= n; i++ {
 		l.pdf.SetPage(i)
@@ -281,7 +287,9 @@ func (l *layout) rule(c [3]int, width, x1, y1, x2, y2 float64) {
 // own.
 const keepWithApproval = 2
 
-func (l *layout) section(d *doc.Document, s doc.Section, last bool) {
+// section draws a section; tail are the blocks that follow it, which keep
+// its last items company.
+func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 	wrapped := make([]wrappedItem, len(s.Items))
 	for i, it := range s.Items {
 		wrapped[i] = l.wrapItem(it)
@@ -300,8 +308,8 @@ func (l *layout) section(d *doc.Document, s doc.Section, last bool) {
 	l.y += 1
 	l.tag.begin("L")
 	for i, it := range s.Items {
-		if last && i == max(0, len(s.Items)-keepWithApproval) {
-			l.keepTail(d, s.Items[i:], wrapped[i:])
+		if tail != nil && i == max(0, len(s.Items)-keepWithApproval) {
+			l.keepTail(tail, s.Items[i:], wrapped[i:])
 		}
 		l.item(d, it, wrapped[i])
 	}
@@ -309,15 +317,21 @@ func (l *layout) section(d *doc.Document, s doc.Section, last bool) {
 	l.y += 2
 }
 
-// keepTail starts a new page unless the items left and the approval block
-// fit on this one; when they could not fit on any page, it does nothing.
-func (l *layout) keepTail(d *doc.Document, items []doc.Item, w []wrappedItem) {
-	h := l.approvalHeight(d) + approvalGap
+// keepTail starts a new page unless the items left and the signature
+// blocks fit on this one, so that no page holds only blocks. When they
+// could not fit on any page, the items and the first row of blocks are
+// kept together instead.
+func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
+	h := 0.0
 	for i, it := range items {
 		h += w[i].height(it, false)
 	}
-	if h <= l.bottom()-marginTop {
-		l.ensure(h + 2)
+	room := l.bottom() - marginTop
+	switch all := h + blocksHeight(bs); {
+	case all <= room:
+		l.ensure(all + 2)
+	case h+blocksHeight(bs[:min(2, len(bs))]) <= room:
+		l.ensure(h + blocksHeight(bs[:min(2, len(bs))]) + 2)
 	}
 }
 
@@ -434,52 +448,116 @@ func (l *layout) paragraph(sp []span, x, w float64, a align, y float64) float64 
 	return y
 }
 
-// The approval block's geometry, in millimetres.
+// Signature blocks' geometry, in millimetres.
 const (
-	approvalGap  = 6.0 // above the block
-	approvalRowH = 9.0
+	blockGap  = 6.0 // above the blocks, and between them
+	blockRowH = 9.0 // a name, signature or date line
+	blockPad  = 5.0
 )
 
-func (l *layout) approvalHeight(d *doc.Document) float64 {
-	return lineHeight(heading) + 3 + lineHeight(body) + 3*approvalRowH + 8
+// block is one box signed on paper: the approval, an agreement, or the
+// employee's acknowledgement.
+type block struct {
+	heading string
+	text    []line // the approver's position, or the statement
+	name    string
+	date    string
+	w, h    float64
 }
 
-func (l *layout) approval(d *doc.Document) {
-	rows := []string{d.Labels.Name, d.Labels.Signature, d.Labels.Date}
-	vals := []string{d.Approval.Name, "", d.Approval.Date}
-	h := l.approvalHeight(d)
-	// The approval block is signed on paper: never split it.
-	l.ensure(h + approvalGap)
-	l.y += approvalGap
-	boxW := min(110.0, l.contentW())
-	boxX := marginX
-	if l.rtl {
-		boxX = l.pageW - marginX - boxW
+// blocks sets the signature blocks at their width: one alone is 110 mm
+// wide, several stand two to a row.
+func (l *layout) blocks(d *doc.Document) []block {
+	type raw struct{ heading, text, name, date string }
+	rs := []raw{{d.Labels.Approved, d.Approval.Title, d.Approval.Name, d.Approval.Date}}
+	for _, a := range d.Agreements {
+		rs = append(rs, raw{d.Labels.Agreed, a.Title, a.Name, a.Date})
 	}
-	top := l.y
+	if a := d.Acknowledgement; a != nil {
+		rs = append(rs, raw{a.Heading, a.Statement, "", ""})
+	}
+	w := min(110.0, l.contentW())
+	if len(rs) > 1 {
+		w = (l.contentW() - blockGap) / 2
+	}
+	out := make([]block, len(rs))
+	for i, r := range rs {
+		b := block{heading: r.heading, name: r.name, date: r.date, w: w}
+		b.text = l.set(l.words([]span{{r.text, body}}), w-2*blockPad)
+		b.h = 3 + lineHeight(heading) + float64(len(b.text))*lineHeight(body) + 3*blockRowH + 5
+		out[i] = b
+	}
+	// Blocks on one row share its height, so their lines align.
+	for i := 0; i+1 < len(out); i += 2 {
+		h := max(out[i].h, out[i+1].h)
+		out[i].h, out[i+1].h = h, h
+	}
+	return out
+}
+
+// blocksHeight is the height of all blocks, with the gaps above each row.
+func blocksHeight(bs []block) float64 {
+	h := 0.0
+	for i := 0; i < len(bs); i += 2 {
+		h += blockGap + bs[i].h
+	}
+	return h
+}
+
+// signatures draws the signature blocks. A block is never split, and the
+// first row keeps the last items company (see keepTail).
+func (l *layout) signatures(d *doc.Document, bs []block) {
+	for i, b := range bs {
+		col := i % 2
+		if col == 0 {
+			l.ensure(blockGap + b.h)
+			l.y += blockGap
+		}
+		x := marginX + float64(col)*(b.w+blockGap)
+		if l.rtl {
+			x = l.pageW - marginX - float64(col)*(b.w+blockGap) - b.w
+		}
+		l.signature(d, b, x, l.y)
+		if col == 1 || i == len(bs)-1 {
+			l.y += b.h
+		}
+	}
+}
+
+// signature draws one block with its top left corner at x, y.
+func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 	l.tag.furniture("Layout", func() {
 		l.pdf.SetDrawColor(rule[0], rule[1], rule[2])
 		l.pdf.SetLineWidth(0.3)
-		l.pdf.Rect(boxX, top, boxW, h, "D")
+		l.pdf.Rect(x, top, b.w, b.h, "D")
 	})
-	inX, inW := boxX+5, boxW-10
-	l.y += 3
+	inX, inW := x+blockPad, b.w-2*blockPad
+	y := top + 3
 	l.tag.begin("Table")
 	l.tag.begin("Caption")
-	l.tagged("P", func() { l.y = l.paragraph([]span{{d.Labels.Approved, heading}}, inX, inW, alignStart, l.y) })
-	l.tagged("P", func() { l.y = l.paragraph([]span{{d.Approval.Title, body}}, inX, inW, alignStart, l.y) })
+	l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
+	l.tagged("P", func() {
+		for _, ln := range b.text {
+			l.drawLine(ln, inX, inW, alignStart, y)
+			y += ln.height()
+		}
+	})
 	l.tag.end()
+	rows := []string{d.Labels.Name, d.Labels.Signature, d.Labels.Date}
+	vals := []string{b.name, "", b.date}
 	labelW := 0.0
 	for _, r := range rows {
 		labelW = max(labelW, l.measure(r, small)+3)
 	}
+	// The rows sit at the bottom, so blocks of one row line up.
+	y = top + b.h - 5 - 3*blockRowH
 	for i, r := range rows {
-		l.y += approvalRowH
+		y += blockRowH
 		lx, lineX := inX, inX+labelW
 		if l.rtl {
 			lx, lineX = inX+inW-labelW, inX
 		}
-		base := l.y - 1.2
+		base := y - 1.2
 		l.tag.begin("TR")
 		l.tagged("TH", func() { l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8) })
 		l.tagged("TD", func() {
@@ -488,10 +566,57 @@ func (l *layout) approval(d *doc.Document) {
 			}
 		})
 		l.tag.end()
-		l.rule(ink, 0.25, lineX, l.y, lineX+inW-labelW, l.y)
+		l.rule(ink, 0.25, lineX, y, lineX+inW-labelW, y)
 	}
 	l.tag.end()
-	l.y = top + h
+}
+
+// revisions draws the revision history as a table, when there is one.
+func (l *layout) revisions(d *doc.Document) {
+	if len(d.Revisions) == 0 {
+		return
+	}
+	cols := []string{d.Labels.Version, d.Labels.Date, d.Labels.Change}
+	widths := []float64{22, 38, l.contentW() - 60}
+	xs := []float64{marginX, marginX + widths[0], marginX + widths[0] + widths[1]}
+	if l.rtl {
+		for i := range xs {
+			xs[i] = l.pageW - xs[i] - widths[i]
+		}
+	}
+	row := func(cells []string, st style, cell string) {
+		set := make([][]line, len(cells))
+		h := 0.0
+		for i, c := range cells {
+			set[i] = l.set(l.words([]span{{c, st}}), widths[i]-2)
+			h = max(h, float64(len(set[i]))*lineHeight(st))
+		}
+		l.ensure(h + 1)
+		l.tag.begin("TR")
+		for i := range cells {
+			l.tagged(cell, func() {
+				y := l.y
+				for _, ln := range set[i] {
+					l.drawLine(ln, xs[i], widths[i]-2, alignStart, y)
+					y += ln.height()
+				}
+			})
+		}
+		l.tag.end()
+		l.y += h + 1
+	}
+	l.ensure(lineHeight(heading) + 4 + 2*lineHeight(body))
+	l.y += blockGap
+	l.tagged("H2", func() {
+		l.y = l.paragraph([]span{{d.Labels.Revisions, heading}}, marginX, l.contentW(), alignStart, l.y)
+	})
+	l.y += 1
+	l.tag.begin("Table")
+	row(cols, label, "TH")
+	for _, r := range d.Revisions {
+		row([]string{r.Version, r.Date, r.Change}, body, "TD")
+	}
+	l.tag.end()
 }
 
 // clean replaces what the font cannot draw, and control characters, so

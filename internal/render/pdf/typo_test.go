@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -125,5 +126,37 @@ func TestArabicAsTyped(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDocumentControl renders agreements, the employee's acknowledgement
+// and a revision history, and reads them back.
+func TestDocumentControl(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		d := *fixture.Documents(t, "sales-manager")[lang]
+		d.Agreements = []doc.Approval{{Title: "Head of Human Resources"}}
+		d.Acknowledgement = &doc.Acknowledgement{Heading: "Employee acknowledgement", Statement: "I have read this job description and received a copy of it."}
+		d.Revisions = []doc.Revision{{Version: "1.1", Date: "1 March 2026", Change: "Duties 2.4 and 2.5 merged; target of 5.2 raised."}, {Version: "1.0", Date: "1 January 2026", Change: "First version."}}
+		d.Labels.Agreed, d.Labels.Revisions, d.Labels.Change = "Agreed", "Revision history", "Change"
+		pdf := renderPDF(t, &d)
+		if os.Getenv("KEEP_PDF") != "" {
+			os.WriteFile("/tmp/control-"+lang+".pdf", pdf, 0o644)
+		}
+		// Latin words in an Arabic page come back in place, but poppler
+		// may order a right-to-left line's Latin runs differently: compare
+		// words there.
+		raw := poppler(t, "pdftotext", pdf)
+		text, vocab := flat(raw), wordSet(raw)
+		for _, want := range []string{"Head of Human Resources", "I have read this job description", "First version.", "Revision history"} {
+			if lang == "en" && !strings.Contains(text, flat(want)) {
+				t.Errorf("%s: %q not in the text", lang, want)
+			}
+			for w := range wordSet(want) {
+				if !vocab[w] {
+					t.Errorf("%s: word %q of %q not in the text", lang, w, want)
+				}
+			}
+		}
+		insideMargins(t, pdf)
 	}
 }
