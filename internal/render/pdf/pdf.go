@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/roledoc/roledoc/internal/doc"
@@ -396,7 +397,12 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.tag.begin("LI")
 	l.tagged("Lbl", func() { l.paragraph([]span{{it.Number + ".", numberStyle}}, numX, l.numW, alignStart, l.y) })
 	l.tag.begin("LBody")
-	l.tagged("P", func() { l.flowLines(w.main, textX, tw) })
+	l.tagged("P", func() {
+		if l.untranslated(it.Text) {
+			l.tag.lang("en")
+		}
+		l.flowLines(w.main, textX, tw)
+	})
 	if len(w.subs) > 0 {
 		l.tag.begin("L")
 		for _, sub := range w.subs {
@@ -420,6 +426,25 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.tag.end()
 	l.tag.end()
 	l.y += 1.2
+}
+
+// untranslated reports whether s, in a right-to-left document, is Latin
+// text with no Arabic: an item the catalog lacks, shown in the English
+// source, which screen readers must then read as English.
+func (l *layout) untranslated(s string) bool {
+	if !l.rtl {
+		return false
+	}
+	latin := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			return false
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		}
+	}
+	return latin
 }
 
 // flowLines draws set lines from the cursor, breaking pages between lines

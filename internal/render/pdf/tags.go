@@ -49,6 +49,10 @@ func (t *tagger) begin(typ string) {
 	t.open = append(t.open, n)
 }
 
+// lang marks the current element as written in another language than the
+// document's.
+func (t *tagger) lang(tag string) { t.elems[t.open[len(t.open)-1]].lang = tag }
+
 // end closes the current element.
 func (t *tagger) end() { t.open = t.open[:len(t.open)-1] }
 

@@ -160,3 +160,23 @@ func TestDocumentControl(t *testing.T) {
 		insideMargins(t, pdf)
 	}
 }
+
+// TestUntranslatedItemLang checks that an English item in an Arabic page
+// is tagged as English.
+func TestUntranslatedItemLang(t *testing.T) {
+	d := *fixture.Documents(t, "sales-manager")["ar"]
+	d.Sections = append([]doc.Section(nil), d.Sections...)
+	d.Sections[1].Items = append([]doc.Item{{Number: "2.1", Text: "Searches for potential customers."}}, d.Sections[1].Items[1:]...)
+	r, _ := New()
+	l := newLayout(&d, r.m)
+	l.document(&d)
+	n := 0
+	for _, e := range l.tag.elems {
+		if e.lang == "en" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d elements tagged English, want 1", n)
+	}
+}
