@@ -10,29 +10,23 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// The faces are Noto Sans for Latin text and Noto Naskh Arabic for Arabic,
-// subset to the characters roledoc prints (see fonts/subset.sh and
-// fonts/LICENSE): smaller files make gofpdf's per-document font parsing
-// cheaper.
+// The faces are Noto Sans merged with Noto Naskh Arabic, its Arabic
+// scaled to 112 % to balance the Latin, subset to the characters roledoc
+// prints (see fonts/subset.sh and fonts/LICENSE): one face per weight keeps
+// gofpdf's per-document font work small.
 var (
-	//go:embed fonts/NotoSans-Regular-subset.ttf
-	sansTTF []byte
-	//go:embed fonts/NotoSans-Bold-subset.ttf
-	sansBoldTTF []byte
-	//go:embed fonts/NotoNaskhArabic-Regular-subset.ttf
-	naskhTTF []byte
-	//go:embed fonts/NotoNaskhArabic-Bold-subset.ttf
-	naskhBoldTTF []byte
+	//go:embed fonts/NotoSansNaskh-Regular.ttf
+	regularTTF []byte
+	//go:embed fonts/NotoSansNaskh-Bold.ttf
+	boldTTF []byte
 )
 
 // face is one of the embedded fonts.
 type face uint8
 
 const (
-	sans face = iota
-	sansBold
-	naskh
-	naskhBold
+	regular face = iota
+	bold
 	faces
 )
 
@@ -40,43 +34,28 @@ var faceFiles = [faces]struct {
 	family, style string
 	ttf           *[]byte
 }{
-	{"Sans", "", &sansTTF},
-	{"Sans", "B", &sansBoldTTF},
-	{"Naskh", "", &naskhTTF},
-	{"Naskh", "B", &naskhBoldTTF},
+	{"Noto", "", &regularTTF},
+	{"Noto", "B", &boldTTF},
 }
 
-// arabicScale sizes Arabic up so that its letters balance the Latin ones:
-// Naskh's letters are small on their body.
-const arabicScale = 1.12
+// faceOf is the face that sets style st.
+func faceOf(st style) face {
+	if st.bold {
+		return bold
+	}
+	return regular
+}
 
 // metrics holds each face's advance widths in thousandths of an em, zero
-// where the face has no glyph. Measuring from these tables, rather than
-// through gofpdf's current font, lets a word mix faces.
+// where the face has no glyph. Measuring from these tables rather than
+// through gofpdf's current font needs no font switching.
 type metrics struct {
 	adv [faces][]uint16
 }
 
-func (m *metrics) has(f face, r rune) bool {
-	return r >= 0 && r < 0x10000 && m.adv[f][r] != 0
-}
-
-// faceFor picks the face that draws r: Noto Sans where it can (Latin,
-// digits, punctuation), Noto Naskh Arabic for Arabic; ok is false when
-// neither can.
-func (m *metrics) faceFor(r rune, bold bool) (face, bool) {
-	f := sans
-	switch {
-	case m.has(sans, r):
-	case m.has(naskh, r):
-		f = naskh
-	default:
-		return sans, false
-	}
-	if bold {
-		f++
-	}
-	return f, true
+// has reports whether the faces can draw r.
+func (m *metrics) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && m.adv[regular][r] != 0
 }
 
 func newMetrics() (*metrics, error) {
@@ -110,13 +89,6 @@ func newMetrics() (*metrics, error) {
 	return m, nil
 }
 
-// width is r's advance in thousandths of an em.
-func (m *metrics) width(f face, r rune) float64 {
-	if a := m.adv[f][r]; a != markWidth {
-		return float64(a)
-	}
-	return 0
-}
 
 // markWidth flags a glyph that is present but has no advance (harakat).
 const markWidth = 0xFFFF

@@ -52,10 +52,8 @@ func finish(pdf []byte, lang, title string, t *tagger) []byte {
 	fmt.Fprintf(&c, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/Metadata %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", root, meta)
 	f.editFirst(cat, c.String())
 	for _, m := range []struct{ gofpdf, real string }{
-		{"utf8sansB", "NotoSans-Bold"},
-		{"utf8sans", "NotoSans-Regular"},
-		{"utf8naskhB", "NotoNaskhArabic-Bold"},
-		{"utf8naskh", "NotoNaskhArabic-Regular"},
+		{"utf8notoB", "NotoSansNaskh-Bold"},
+		{"utf8noto", "NotoSansNaskh-Regular"},
 	} {
 		for _, end := range []string{"\n", " "} {
 			f.editAll("/"+m.gofpdf+end, "/"+subsetTag(m.real)+"+"+m.real+end)

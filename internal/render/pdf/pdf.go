@@ -36,7 +36,7 @@ func New() (*Renderer, error) {
 	if metricsErr != nil {
 		return nil, fmt.Errorf("embedded font: %w", metricsErr)
 	}
-	return &Renderer{m: fontMetrics, fp: fingerprint([]byte(layoutVersion), sansTTF, sansBoldTTF, naskhTTF, naskhBoldTTF)}, nil
+	return &Renderer{m: fontMetrics, fp: fingerprint([]byte(layoutVersion), regularTTF, boldTTF)}, nil
 }
 
 // layoutVersion changes when the layout code changes in a way that alters
@@ -72,7 +72,7 @@ const (
 	numGap     = 2.5 // between an item's number and its text
 	bulletIn   = 5.0 // indent of sub-list text
 	bodySize   = 10.5
-	lineFactor = 1.45
+	lineFactor = 1.4
 )
 
 var (
@@ -108,7 +108,6 @@ type layout struct {
 	pageW, pageH float64
 	y            float64
 	cur          style
-	curFace      face
 	curSet       bool
 	added        [faces]bool
 	tag          *tagger
@@ -160,31 +159,27 @@ func (l *layout) ensure(h float64) {
 	}
 }
 
-// setFace selects face f at style s's size and colour.
-func (l *layout) setFace(f face, s style) {
-	if l.curSet && l.cur == s && l.curFace == f {
+// setStyle selects the face, size and colour of style s.
+func (l *layout) setStyle(s style) {
+	if l.curSet && l.cur == s {
 		return
 	}
+	f := faceOf(s)
 	if !l.added[f] {
 		// Faces are added on first use: gofpdf parses, subsets and
-		// writes every face it was given, so an English document skips
-		// the Arabic ones. gofpdf pads font tables in place while
-		// subsetting (appending to slices of the bytes it was given), so
-		// each document needs its own copy: shared bytes are a data race
-		// between workers.
+		// writes every face it was given. gofpdf pads font tables in
+		// place while subsetting (appending to slices of the bytes it was
+		// given), so each document needs its own copy: shared bytes are a
+		// data race between workers.
 		ff := faceFiles[f]
 		l.pdf.AddUTF8FontFromBytes(ff.family, ff.style, bytes.Clone(*ff.ttf))
 		l.added[f] = true
 	}
-	size := s.size
-	if f >= naskh {
-		size *= arabicScale
-	}
 	if !l.curSet || l.cur.color != s.color {
 		l.pdf.SetTextColor(s.color[0], s.color[1], s.color[2])
 	}
-	l.pdf.SetFont(faceFiles[f].family, faceFiles[f].style, size)
-	l.cur, l.curFace, l.curSet = s, f, true
+	l.pdf.SetFont(faceFiles[f].family, faceFiles[f].style, s.size)
+	l.cur, l.curSet = s, true
 }
 
 // numberWidth is the item number column: the widest number in the
@@ -649,7 +644,7 @@ func (l *layout) revisions(d *doc.Document) {
 func (l *layout) clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if _, has := l.m.faceFor(r, false); !has || r == breakHyphen {
+		if !l.m.has(r) || r == breakHyphen {
 			ok = false
 			break
 		}
@@ -666,7 +661,7 @@ func (l *layout) clean(s string) string {
 		case r == '\u00AD':
 			return r // a break opportunity, removed by words
 		}
-		if _, has := l.m.faceFor(r, false); has {
+		if l.m.has(r) {
 			return r
 		}
 		switch {

@@ -356,29 +356,20 @@ func (l *layout) cut(wd word, w float64) (word, word) {
 // ptToMM converts a size in points to millimetres.
 const ptToMM = 25.4 / 72
 
-// measure returns the width of s in millimetres, each rune in the face that
-// draws it.
+// measure returns the width of s in millimetres.
 func (l *layout) measure(s string, st style) float64 {
-	sum := 0.0
+	adv := l.m.adv[faceOf(st)]
+	sum := 0
 	for _, r := range s {
-		f, _ := l.m.faceFor(r, st.bold)
-		size := st.size
-		if f >= naskh {
-			size *= arabicScale
+		if r < 0x10000 && adv[r] != markWidth {
+			sum += int(adv[r])
 		}
-		sum += l.m.width(f, r) * size
 	}
-	return sum / 1000 * ptToMM
+	return float64(sum) * st.size / 1000 * ptToMM
 }
 
-// space is the natural word space after a word in style st: Arabic
-// documents take Naskh's narrower space.
-func (l *layout) space(st style) float64 {
-	if l.rtl {
-		return l.m.width(naskh, ' ') * st.size * arabicScale / 1000 * ptToMM
-	}
-	return l.m.width(sans, ' ') * st.size / 1000 * ptToMM
-}
+// space is the natural word space in style st.
+func (l *layout) space(st style) float64 { return l.measure(" ", st) }
 
 // drawLine draws one line with its top at y. Right-to-left text is
 // reordered for display after breaking, so the breaks fall where the
@@ -422,25 +413,10 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 	})
 }
 
-// drawWord draws a word at x on baseline y, in runs of one face each.
+// drawWord draws a word at x on baseline y.
 func (l *layout) drawWord(v word, x, y float64) {
-	rs := []rune(v.text)
-	for i := 0; i < len(rs); {
-		f, _ := l.m.faceFor(rs[i], v.st.bold)
-		j := i + 1
-		for j < len(rs) {
-			g, _ := l.m.faceFor(rs[j], v.st.bold)
-			if g != f && l.m.width(g, rs[j]) > 0 {
-				break
-			}
-			j++ // marks stay with their letter's face
-		}
-		run := string(rs[i:j])
-		l.setFace(f, v.st)
-		l.pdf.Text(x, y, run)
-		x += l.measure(run, v.st)
-		i = j
-	}
+	l.setStyle(v.st)
+	l.pdf.Text(x, y, v.text)
 }
 
 // visual returns a line's words in display order, left to right.
