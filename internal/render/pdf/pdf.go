@@ -104,6 +104,7 @@ type layout struct {
 	rtl          bool
 	m            *metrics
 	hyph         *hyphen.Patterns // nil: no hyphenation
+	points       map[string][]int // hyphenation points by word
 	numW         float64          // the item number column, gap included
 	pageW, pageH float64
 	y            float64
@@ -136,7 +137,7 @@ func newLayout(d *doc.Document, m *metrics) *layout {
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
-	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, hyph: hyphen.For(d.Lang), pageW: w, pageH: h}
+	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
 	l.numW = l.numberWidth(d)
 	l.tag = newTagger(p)
 	l.newPage()

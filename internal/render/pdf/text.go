@@ -115,7 +115,14 @@ func (l *layout) hyphenation(w string, soft []int) []int {
 	for b > a && !unicode.IsLetter(rs[b-1]) {
 		b--
 	}
-	for _, p := range l.hyph.Points(string(rs[a:b])) {
+	core := string(rs[a:b])
+	pts, ok := l.points[core]
+	if !ok {
+		// Documents repeat their words; patterns are matched once each.
+		pts = l.hyph.Points(core)
+		l.points[core] = pts
+	}
+	for _, p := range pts {
 		out = append(out, a+p)
 	}
 	return out

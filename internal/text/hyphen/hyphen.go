@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Patterns hyphenates words of one language.
@@ -92,18 +93,27 @@ func (p *Patterns) Points(word string) []int {
 	if len(rs) < p.left+p.right {
 		return nil
 	}
-	for i, r := range rs {
+	// The word, lower-cased and between dots, as bytes; at[i] is where
+	// rune i starts. Map lookups by string(buf[a:b]) do not allocate.
+	buf := make([]byte, 0, len(word)+2)
+	at := make([]int, 0, len(rs)+3)
+	buf = append(buf, '.')
+	for _, r := range rs {
 		if !unicode.IsLetter(r) {
 			return nil
 		}
-		rs[i] = unicode.ToLower(r) // rune by rune, so offsets stay the word's
+		at = append(at, len(buf))
+		buf = utf8.AppendRune(buf, unicode.ToLower(r)) // rune by rune, so offsets stay the word's
 	}
-	w := make([]rune, 0, len(rs)+2)
-	w = append(append(append(w, '.'), rs...), '.')
-	val := make([]byte, len(w)+1)
-	for i := range w {
-		for j := i + 1; j <= len(w) && j-i <= p.maxLen; j++ {
-			d, ok := p.pats[string(w[i:j])]
+	at = append([]int{0}, at...)
+	at = append(at, len(buf))
+	buf = append(buf, '.')
+	at = append(at, len(buf))
+	n := len(at) - 1 // runes, dots included
+	val := make([]byte, n+1)
+	for i := range n {
+		for j := i + 1; j <= n && j-i <= p.maxLen; j++ {
+			d, ok := p.pats[string(buf[at[i]:at[j]])]
 			if !ok {
 				continue
 			}
