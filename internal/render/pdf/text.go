@@ -137,6 +137,8 @@ const (
 	runtPenalty   = 3000
 	raggedLimit   = 40 // tolerance of the fallback, ragged setting
 	raggedRag     = 3  // its room at the end of a line, in ems, as TeX's
+	// raggedHyphenPenalty makes ragged lines hyphenate rarely.
+	raggedHyphenPenalty = 1000
 	// runtTolerance lets spaces reach 1.8x (0.47 em in Noto Sans) when
 	// that keeps a word from standing alone on the last line.
 	runtTolerance = 2
@@ -300,6 +302,11 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b]), wd.st)})
 			from = append(from, piece{i, start, b})
 			pen := float64(hyphenPenalty)
+			if s.rag > 0 {
+				// A ragged line need not be filled: hyphenate only where
+				// the rag would otherwise be deep.
+				pen = raggedHyphenPenalty
+			}
 			if last {
 				pen += runtPenalty
 			}
