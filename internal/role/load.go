@@ -487,7 +487,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			w.errorf(n, diag.WrongType, "%s must be true or false, found %s", name(p), describeNode(n))
+			w.errorf(n, diag.WrongType, "%s must be true or false, found %s", w.name(), describeNode(n))
 		}
 	}
 }

@@ -89,7 +89,6 @@ func newMetrics() (*metrics, error) {
 	return m, nil
 }
 
-
 // markWidth flags a glyph that is present but has no advance (harakat).
 const markWidth = 0xFFFF
 
