@@ -67,8 +67,8 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 // Page geometry in millimetres.
 const (
 	marginX    = 18.0
-	marginTop  = 20.0
-	marginBot  = 22.0
+	marginTop  = 18.0
+	marginBot  = 20.0
 	numGap     = 2.5 // between an item's number and its text
 	bulletIn   = 5.0 // indent of sub-list text
 	bodySize   = 10.5
