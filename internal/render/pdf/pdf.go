@@ -580,7 +580,10 @@ func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 		}
 		base := y - 1.2
 		l.tag.begin("TR")
-		l.tagged("TH", func() { l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8) })
+		l.tagged("TH", func() {
+			l.tag.scope("Row")
+			l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8)
+		})
 		l.tagged("TD", func() {
 			if vals[i] != "" {
 				l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-lineHeight(body)+0.8)
@@ -616,6 +619,9 @@ func (l *layout) revisions(d *doc.Document) {
 		l.tag.begin("TR")
 		for i := range cells {
 			l.tagged(cell, func() {
+				if cell == "TH" {
+					l.tag.scope("Column")
+				}
 				y := l.y
 				for _, ln := range set[i] {
 					l.drawLine(ln, xs[i], widths[i]-2, alignStart, y)

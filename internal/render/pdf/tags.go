@@ -22,6 +22,7 @@ type tagger struct {
 
 type elem struct {
 	typ, lang string
+	scope     string // of a table header cell: Row or Column
 	parent    int // -1: the structure tree root
 	kids      []kid
 }
@@ -52,6 +53,9 @@ func (t *tagger) begin(typ string) {
 // lang marks the current element as written in another language than the
 // document's.
 func (t *tagger) lang(tag string) { t.elems[t.open[len(t.open)-1]].lang = tag }
+
+// scope sets the current table header cell's scope, Row or Column.
+func (t *tagger) scope(s string) { t.elems[t.open[len(t.open)-1]].scope = s }
 
 // end closes the current element.
 func (t *tagger) end() { t.open = t.open[:len(t.open)-1] }
@@ -104,6 +108,9 @@ func (t *tagger) write(root int, pages []int, newObj func() int, objs map[int]st
 		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.typ, parent)
 		if e.lang != "" {
 			fmt.Fprintf(&b, " /Lang (%s)", e.lang)
+		}
+		if e.scope != "" {
+			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", e.scope)
 		}
 		b.WriteString(" /K [")
 		for _, k := range e.kids {

@@ -420,7 +420,13 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 	base := y + ln.height()*0.74
 	l.tag.content(func() {
 		cx := start
-		for _, v := range vis {
+		for i, v := range vis {
+			if i < len(vis)-1 {
+				// Each word is placed on its own, so the space between
+				// words is drawn too, invisibly, for the text that
+				// screen readers and structure-aware extractors read.
+				v.text += " "
+			}
 			l.drawWord(v, cx, base)
 			cx += v.width + gap
 		}
