@@ -188,3 +188,15 @@ func TestUntranslatedItemLang(t *testing.T) {
 		t.Errorf("%d elements tagged English, want 1", n)
 	}
 }
+
+// TestStructureTree reads the structure tree back with poppler: headings,
+// lists and the approval table, with words separated.
+func TestStructureTree(t *testing.T) {
+	d := fixture.Documents(t, "sales-manager")["en"]
+	tree := poppler(t, "pdfinfo", renderPDF(t, d), "-struct-text")
+	for _, want := range []string{"Document", "H1 (block)\n    \"" + d.Title + "\"", "H2 (block)", "LI (block)", "Lbl (block)", "LBody (block)", "Table (block)", "TH:\n         /Scope /Row"} {
+		if !strings.Contains(tree, want) {
+			t.Errorf("structure tree lacks %q", want)
+		}
+	}
+}
