@@ -23,7 +23,7 @@ type tagger struct {
 type elem struct {
 	typ, lang string
 	scope     string // of a table header cell: Row or Column
-	parent    int // -1: the structure tree root
+	parent    int    // -1: the structure tree root
 	kids      []kid
 }
 
