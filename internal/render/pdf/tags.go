@@ -15,8 +15,8 @@ type tagger struct {
 	elems []elem
 	open  []int   // the elements being drawn, innermost last
 	pages [][]int // by page: the element that owns each marked-content id
-	// marking is set while a line's marked content is open; artifact
-	// while page furniture is drawn, which is not tagged.
+	// artifact is set while page furniture is drawn, which is not
+	// tagged.
 	artifact bool
 }
 
