@@ -1,6 +1,8 @@
-// Package pdf owns rendering documents as print-ready PDF with gofpdf:
-// embedded fonts, wrapped and justified text, page breaks that keep
-// headings with their text, and Arabic shaped and laid out right to left.
+// Package pdf owns rendering documents as print-ready, tagged PDF with
+// gofpdf: embedded fonts, total-fit justified and hyphenated text, page
+// breaks that keep headings and signature blocks with their text, Arabic
+// shaped and laid out right to left, and a text layer that extracts as
+// typed.
 package pdf
 
 import (
