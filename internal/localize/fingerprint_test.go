@@ -158,7 +158,7 @@ func leaves(v reflect.Value, prefix string) []string {
 }
 
 // mutateLeaf changes the value at a path from leaves: text gets a suffix,
-// a number grows, a list loses its last item.
+// a number grows, a flag is set or flipped, a list loses its last item.
 func mutateLeaf(v reflect.Value, path string) {
 	re := regexp.MustCompile(`\.(\w+)|\[(\d*)\]`)
 	for _, m := range re.FindAllStringSubmatch(path, -1) {
@@ -178,7 +178,17 @@ func mutateLeaf(v reflect.Value, path string) {
 	case reflect.String:
 		v.SetString(v.String() + "x")
 	case reflect.Pointer:
-		n := int(v.Elem().Int()) + 1
-		v.Set(reflect.ValueOf(&n))
+		// A new value, unset or changed: false becomes true, a number grows.
+		n := reflect.New(v.Type().Elem())
+		if !v.IsNil() {
+			n.Elem().Set(v.Elem())
+		}
+		switch e := n.Elem(); e.Kind() {
+		case reflect.Bool:
+			e.SetBool(v.IsNil() || !e.Bool())
+		case reflect.Int:
+			e.SetInt(e.Int() + 1)
+		}
+		v.Set(n)
 	}
 }

@@ -316,8 +316,8 @@ func (p *fastParser) scalar(s string, line, col int) *yaml.Node {
 	}
 	n.Value = s
 	n.Tag = plainTag(n) // what yaml.v3 resolves a plain scalar to
-	if slices.Contains([]string{"!!null", "!!bool", "!!float"}, n.Tag) && !isPlainNumber(s) {
-		return nil // spellings such as yes, ~ or .inf: leave them to yaml.v3
+	if slices.Contains([]string{"!!null", "!!bool", "!!float"}, n.Tag) && !isPlainNumber(s) && s != "null" && s != "true" && s != "false" {
+		return nil // spellings such as Null, ~ or .inf: leave them to yaml.v3
 	}
 	return n
 }

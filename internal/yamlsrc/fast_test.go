@@ -81,6 +81,7 @@ var fastCases = []string{
 	"a: text # a translator's note\nb: \"quoted\" # note\nc: 'it''s' # note\n",
 	"a:\n  other: \"\" # to do\n",
 	"a: # a note\n  b: c\n",
+	"a: null\nb: true\nc:\n  - false\n",
 	"languages: [en, id,nl ,  ar] # all of them\nb: 1\n",
 }
 
