@@ -32,7 +32,7 @@ func Extract(src []*Entry) map[string][]byte {
 	out := map[string][]byte{}
 	for f, msgs := range extractGroups(src) {
 		var b bytes.Buffer
-		if err := marshal(&b, extractHeader+"\n"+digestPrefix+Digest(msgs), msgs, nil); err != nil {
+		if err := marshal(&b, extractHeader+"\n"+digestPrefix+digest(msgs), msgs, nil); err != nil {
 			panic(err) // encoding plain nodes to a buffer cannot fail
 		}
 		out[f] = b.Bytes()
@@ -92,8 +92,8 @@ func extractGroups(src []*Entry) map[string][]*i18n.Message {
 	return byFile
 }
 
-// Digest identifies messages, in order, by their ids and content.
-func Digest(msgs []*i18n.Message) string {
+// digest identifies messages, in order, by their ids and content.
+func digest(msgs []*i18n.Message) string {
 	h := sha1.New()
 	for _, m := range msgs {
 		io.WriteString(h, m.ID)
@@ -106,7 +106,7 @@ func Digest(msgs []*i18n.Message) string {
 // catalog file holds these messages.
 func current(msgs []*i18n.Message, data []byte) bool {
 	head := data[:min(len(data), 512)]
-	return bytes.Contains(head, []byte(digestPrefix+Digest(msgs)+"\n"))
+	return bytes.Contains(head, []byte(digestPrefix+digest(msgs)+"\n"))
 }
 
 // Index maps source messages by id.

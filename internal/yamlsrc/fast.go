@@ -12,12 +12,12 @@ import (
 // YAML: "key: value" and "key:" lines nested by indentation, lists of "- "
 // items, comment lines and trailing comments, values that are plain or
 // quoted without escapes, "|" or "|-" literal blocks, and one-line lists
-// of words such as "[en, id, nl]". That is what
-// roledoc writes and what people write by hand; for it the tree has the
-// same nodes, with the same positions, as yaml.v3 gives, several times
-// faster. Anything else (flow collections, other block scalars, anchors,
-// tabs, several documents) returns ok=false and the file goes through
-// yaml.v3. A differential fuzz test keeps the two in agreement.
+// of words such as "[en, id, nl]". That is what roledoc writes and what
+// people write by hand; for it the tree has the same nodes, with the same
+// positions, as yaml.v3 gives, several times faster. Anything else (other
+// flow collections and block scalars, anchors, tabs, several documents)
+// returns ok=false and the file goes through yaml.v3. A differential fuzz
+// test keeps the two in agreement.
 func fastParse(data []byte) (root *yaml.Node, ok bool) {
 	// No copy: every key and value is a substring of data, which callers
 	// do not change after parsing (see Parse). At ten thousand roles a
