@@ -49,7 +49,7 @@ func ReadFile(fsys fs.FS, name string, limit int) ([]byte, error) {
 // nothing usable. The nodes' values may share memory with data, which
 // must not be changed afterwards.
 func Parse(name string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) {
-	clean, ds, ok := Precheck(name, data, limit)
+	clean, ds, ok := precheck(name, data, limit)
 	if !ok {
 		return nil, ds
 	}
@@ -57,11 +57,11 @@ func Parse(name string, data []byte, limit int) (*yaml.Node, []diag.Diagnostic) 
 	return root, append(ds, more...)
 }
 
-// Precheck reports what makes a file unreadable as YAML before a parser
+// precheck reports what makes a file unreadable as YAML before a parser
 // sees it: size, UTF-16, NUL bytes, invalid UTF-8. It strips a UTF-8
 // byte-order mark with a warning. ok is false when the file must not be
 // parsed.
-func Precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diagnostic, ok bool) {
+func precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diagnostic, ok bool) {
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	switch {
 	case len(data) > limit:
