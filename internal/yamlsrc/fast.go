@@ -30,7 +30,7 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	raw := strings.Split(text, "\n")
-	p := &fastParser{}
+	p := &fastParser{lines: make([]fastLine, 0, len(raw))}
 	for i := 0; i < len(raw); i++ {
 		ln := raw[i]
 		body := strings.TrimLeft(ln, " ")
