@@ -276,7 +276,7 @@ func parseFile(fsys fs.FS, name, shown string) parsed {
 	}
 	data, err := yamlsrc.ReadFile(fsys, name, limit)
 	if err != nil {
-		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", err)}}
+		return parsed{ds: []diag.Diagnostic{yamlsrc.ReadError(shown, err)}}
 	}
 	root, ds := parseDoc(shown, data, limit)
 	if root == nil {

@@ -6,6 +6,8 @@ const (
 	// Files and encoding.
 	ReadError         = "read-error"
 	SymlinkDir        = "symlink-dir"
+	NotRegularFile    = "not-regular-file"
+	OutsideRoot       = "outside-root"
 	FileTooLarge      = "file-too-large"
 	Encoding          = "encoding"
 	InvalidUTF8       = "invalid-utf8"
@@ -83,6 +85,8 @@ func (r Rule) Help() string { return DocsURL + "#" + r.Code }
 var Rules = []Rule{
 	errorRule(ReadError, "a file or directory cannot be read"),
 	warningRule(SymlinkDir, "a linked directory is not followed; move the files in or list them"),
+	errorRule(NotRegularFile, "a FIFO, device or socket where a file belongs; it is not opened"),
+	errorRule(OutsideRoot, "a symbolic link that leads outside the project root; it is not read"),
 	errorRule(FileTooLarge, "a role file over 1 MiB or a catalog over 64 MiB"),
 	errorRule(Encoding, "the file is UTF-16; save it as UTF-8"),
 	errorRule(InvalidUTF8, "the file holds bytes that are not UTF-8"),

@@ -146,7 +146,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	parallel.For(len(files), func(i int) {
 		data, err := yamlsrc.ReadFile(fsys, files[i].path, yamlsrc.MaxFileSize)
 		if err != nil {
-			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
+			fileDs[i] = []diag.Diagnostic{yamlsrc.ReadError(files[i].shown, err)}
 			return
 		}
 		roles[i], fileDs[i] = Load(files[i].shown, data)

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/roledoc/roledoc/internal/fixture"
+)
+
+// runWithin is run with a deadline, for inputs that used to hang roledoc.
+func runWithin(t *testing.T, d time.Duration, dir string, terminal bool, args ...string) (int, string, string) {
+	t.Helper()
+	type result struct {
+		code     int
+		out, err string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errOut := run(t, dir, terminal, args...)
+		done <- result{code, out, errOut}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.out, r.err
+	case <-time.After(d):
+		t.Fatalf("roledoc %s still running after %v", strings.Join(args, " "), d)
+		return 0, "", ""
+	}
+}
+
+// A FIFO among the inputs would block open(2) until a writer comes; it is
+// reported by name and never opened.
+func TestFIFOInputIsRefused(t *testing.T) {
+	for _, name := range []string{"roles/f.yaml", "locales/nl/roles/f.yaml", "locales/nl/f.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			dir := fixture.Copy(t)
+			if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+			for _, args := range [][]string{
+				{"check", "--format", "json"},
+				{"build", "--out", filepath.Join(t.TempDir(), "out"), "--format", "html", "--lang", "nl"},
+			} {
+				code, out, errOut := runWithin(t, 60*time.Second, dir, false, args...)
+				if code != ExitProblems {
+					t.Errorf("%s: exit %d, want %d\n%s%s", args[0], code, ExitProblems, out, errOut)
+				}
+				if !strings.Contains(out+errOut, name) || !strings.Contains(out+errOut, "named pipe (FIFO)") {
+					t.Errorf("%s: output does not name the FIFO:\n%s%s", args[0], out, errOut)
+				}
+			}
+		})
+	}
+}
+
+// A role, catalog or template linked to a file outside the project is
+// refused without reading it: the file's content appears in no format and
+// no output file.
+func TestSymlinkOutsideProjectLeaksNothing(t *testing.T) {
+	const token = "ROLEDOC-SECRET-7f3a9c"
+	secret := filepath.Join(t.TempDir(), "secret")
+	// The secret looks like YAML, so a reader would echo it in an
+	// "unknown field" message and in the caret excerpt.
+	content := token + ": x\ntitle: " + token + "\n"
+	if err := os.WriteFile(secret, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	links := []string{"roles/leak.yaml", "locales/nl/roles/leak.yaml", "locales/nl/leak.yaml", "templates/role.html"}
+	dir := fixture.Copy(t)
+	for _, l := range links {
+		p := filepath.Join(dir, l)
+		os.Remove(p)
+		if err := os.Symlink(secret, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	runs := [][]string{
+		{"check"}, // on a terminal, with excerpts
+		{"check", "--format", "json"},
+		{"check", "--format", "github"},
+		{"check", "--format", "sarif"},
+		{"check", "roles/leak.yaml"},
+		{"build", "--out", out},
+	}
+	for _, args := range runs {
+		code, stdout, stderr := runWithin(t, 120*time.Second, dir, true, args...)
+		if code == ExitOK {
+			t.Errorf("%v: exit 0", args)
+		}
+		if strings.Contains(stdout+stderr, token) {
+			t.Errorf("%v: the secret leaked:\n%s%s", args, stdout, stderr)
+		}
+		if args[0] == "check" && len(args) == 1 {
+			for _, l := range links[:3] {
+				if !strings.Contains(stdout, l) || !strings.Contains(stdout, "outside the project root") {
+					t.Errorf("%v: %s not reported as a link outside the project:\n%s", args, l, stdout)
+				}
+			}
+		}
+	}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(p); strings.Contains(string(data), token) {
+				t.Errorf("%s holds the secret", p)
+			}
+		}
+		return nil
+	})
+}
