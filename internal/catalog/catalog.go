@@ -11,14 +11,15 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 )
 
@@ -226,7 +227,7 @@ func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag
 func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog, []diag.Diagnostic) {
 	names, ds := catalogFiles(fsys, root, dir)
 	files := make([]parsed, len(names))
-	parallel.For(len(names), func(i int) {
+	each(len(names), func(i int) {
 		files[i] = parseFile(fsys, path.Join(root, names[i]), path.Join(dir, names[i]))
 	})
 	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
@@ -242,6 +243,18 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 		maps.Copy(c.Glossary, f.glossary)
 	}
 	return c, ds
+}
+
+// each calls f(i) for every i in [0, n) on up to GOMAXPROCS goroutines,
+// the same errgroup pool the build renders with. Callers write results by
+// index, which keeps output order independent of scheduling.
+func each(n int, f func(i int)) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
+	}
+	g.Wait()
 }
 
 // catalogFiles lists a language directory's catalog files, relative to it:

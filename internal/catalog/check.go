@@ -12,7 +12,6 @@ import (
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -69,7 +68,7 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
 	const chunk = 4096
 	parts := make([]Status, (len(src)+chunk-1)/chunk)
 	found := make([]int, len(parts)) // source messages the catalog has
-	parallel.For(len(parts), func(i int) {
+	each(len(parts), func(i int) {
 		s := &parts[i]
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
@@ -133,7 +132,7 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 	allowed := locale.PluralForms(c.Lang.Tag)
 	const chunk = 4096
 	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
-	parallel.For(len(found), func(i int) {
+	each(len(found), func(i int) {
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
 			if t == nil || t.Empty() {
@@ -375,7 +374,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	src := SourceMessages(set)
 	// Every language compares with the same source hashes: compute them
 	// once.
-	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
+	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
@@ -399,7 +398,7 @@ func staleExtract(src []*Entry, shown string, english func(name string) ([]byte,
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
 	stale := make([]bool, len(names))
-	parallel.For(len(names), func(i int) {
+	each(len(names), func(i int) {
 		got, ok := english(names[i])
 		stale[i] = ok && !current(groups[names[i]], got)
 	})
