@@ -12,6 +12,7 @@ import (
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
+	"github.com/roledoc/roledoc/internal/placeholder"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -192,7 +193,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, wrongScript, missingPlural}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -231,8 +232,8 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	want := placeholders(m.srcForms[:]...)
 	for _, f := range m.validForms() {
-		if _, err := template.New("").Parse(m.form(f)); err != nil {
-			continue // brokenTemplate reports it
+		if _, err := placeholder.Fields(m.form(f)); err != nil {
+			continue // brokenTemplate or templateCode reports it
 		}
 		got := placeholders(m.form(f))
 		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })

@@ -3,6 +3,7 @@ package cli
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -112,4 +113,52 @@ func TestSymlinkOutsideProjectLeaksNothing(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// Template code in a translation is refused by check and never run by
+// build: a loop, {{.}} and printf would print data or pages of text, and
+// recursion would hang.
+func TestTranslationCodeIsRefused(t *testing.T) {
+	dir := fixture.Copy(t)
+	ui := filepath.Join(dir, "locales", "nl", "ui.yaml")
+	data, err := os.ReadFile(ui)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.NewReplacer(
+		"other: Pagina {{.Page}} van {{.Pages}}", `other: Pagina {{range 200000}}X{{end}}`,
+		"other: Ten minste {{.Count}} jaar", `other: Ten minste {{printf "%v" .}} jaar`,
+		"one: Ten minste {{.Count}} jaar", `one: Ten minste {{.}} jaar`,
+	).Replace(string(data))
+	if strings.Count(s, "{{range 200000}}")+strings.Count(s, "printf")+strings.Count(s, "{{.}}") != 3 {
+		t.Fatalf("locales/nl/ui.yaml changed; update the test:\n%s", s)
+	}
+	if err := os.WriteFile(ui, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runWithin(t, 60*time.Second, dir, false, "check")
+	if code != ExitProblems || strings.Count(out, "[template-code]") != 3 {
+		t.Errorf("check: exit %d, want %d and three template-code errors:\n%s", code, ExitProblems, out)
+	}
+	outDir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := runWithin(t, 120*time.Second, dir, false, "build", "--lang", "nl", "--out", outDir)
+	filepath.WalkDir(outDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			if filepath.Ext(p) == ".pdf" {
+				// The footer, where the loop was, is compressed.
+				data, err = exec.Command("pdftotext", p, "-").Output()
+				if err != nil {
+					t.Errorf("pdftotext %s: %v", p, err)
+				}
+			}
+			if strings.Contains(string(data), "XXXXXXXX") || strings.Contains(string(data), "map[") {
+				t.Errorf("%s shows what a translation's template code printed", p)
+			}
+		}
+		return nil
+	})
+	if code != ExitOK {
+		t.Errorf("build: exit %d, want %d (the English in place of the refused translations):\n%s", code, ExitOK, errOut)
+	}
 }

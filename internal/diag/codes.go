@@ -55,6 +55,7 @@ const (
 	OrphanKey           = "orphan-key"
 	PlaceholderMismatch = "placeholder-mismatch"
 	BrokenTemplate      = "broken-template"
+	TemplateCode        = "template-code"
 	WrongScript         = "wrong-script"
 	InvalidPlural       = "invalid-plural"
 	MissingPlural       = "missing-plural"
@@ -130,6 +131,7 @@ var Rules = []Rule{
 	translationRule(OrphanKey, "a catalog message that matches no source; merge drops it"),
 	errorRule(PlaceholderMismatch, "a translation's {{.Name}} placeholders differ from the English"),
 	errorRule(BrokenTemplate, "a translation does not parse as a template"),
+	errorRule(TemplateCode, "a translation holds template code (a loop, a function, {{.}}); only {{.Name}} placeholders are allowed"),
 	translationRule(WrongScript, "text in the wrong script for the language, or identical to the English"),
 	errorRule(InvalidPlural, "a plural form the language does not have"),
 	translationRule(MissingPlural, "a plural form the language needs is missing"),

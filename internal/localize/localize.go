@@ -69,7 +69,7 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 		lit[t.Lang.Tag] = t.Text
 		have[t.Lang.Tag] = map[string]bool{}
 		for _, m := range t.UI {
-			if _, ok := src[m.ID]; ok {
+			if e, ok := src[m.ID]; ok && runnable(e.Msg, m) {
 				b.MustAddMessages(tag, m)
 				have[t.Lang.Tag][m.ID] = true
 			}

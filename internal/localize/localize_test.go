@@ -88,3 +88,24 @@ func TestPluralForms(t *testing.T) {
 		t.Errorf("Arabic counts 0, 1, 2, 3, 11, 100 gave %d distinct texts, want 6", len(seen))
 	}
 }
+
+// A translation holding template code is never executed, even when check
+// was skipped: the document shows the English.
+func TestTemplateCodeNeverRuns(t *testing.T) {
+	set, cats := shipped(t)
+	nl, _ := locale.Lookup("nl")
+	for _, code := range []string{"{{range 200000}}X{{end}}", "{{.}}", `{{printf "%s" .}}`, "{{.Secret}}"} {
+		t.Run(code, func(t *testing.T) {
+			tx := texts(cats)
+			for _, m := range tx["nl"].UI {
+				if m.ID == "ui.experience" {
+					m.One, m.Other = code, code
+				}
+			}
+			got := New(set, tx).session(nl).count("ui.experience", 3)
+			if got != "At least 3 years in a related field" {
+				t.Errorf("got %.80q, want the English", got)
+			}
+		})
+	}
+}

@@ -108,3 +108,18 @@ func Check(text string, allowed []string) error {
 	}
 	return nil
 }
+
+// Of lists the placeholders of a source message's forms, for Check. The
+// forms are roledoc's own English; one that does not parse adds none.
+func Of(forms ...string) []string {
+	var all []string
+	for _, f := range forms {
+		names, _ := Fields(f)
+		for _, n := range names {
+			if !slices.Contains(all, n) {
+				all = append(all, n)
+			}
+		}
+	}
+	return all
+}
