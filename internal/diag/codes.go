@@ -36,6 +36,9 @@ const (
 	InvalidValue    = "invalid-value"
 	InvalidVersion  = "invalid-version"
 	InvalidText     = "invalid-text"
+	BidiControl     = "bidi-control"
+	InvisibleText   = "invisible-text"
+	MissingGlyph    = "missing-glyph"
 	InvalidLanguage = "invalid-language"
 	OutOfRange      = "out-of-range"
 	DuplicateID     = "duplicate-id"
@@ -114,6 +117,9 @@ var Rules = []Rule{
 	errorRule(InvalidValue, "a value outside the allowed set (category, education, page size)"),
 	errorRule(InvalidVersion, "a version that is not like 1.0 or 2026.1"),
 	errorRule(InvalidText, "text that is blank or holds control characters"),
+	errorRule(BidiControl, "a bidi override or isolate (U+202A-202E, U+2066-2069) that shows text in another order than it is stored"),
+	errorRule(InvisibleText, "a title or item that is empty once invisible characters are removed"),
+	warningRule(MissingGlyph, "a character the PDF fonts cannot draw; it prints as a box"),
 	errorRule(InvalidLanguage, "a language that is not a BCP 47 tag, or a locales directory named otherwise"),
 	errorRule(OutOfRange, "a number outside its range"),
 	errorRule(DuplicateID, "two items of one section share an id, or a language is listed twice"),
