@@ -193,7 +193,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, wrongScript, missingPlural}
+var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -377,6 +377,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	// once.
 	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
+	ds = append(ds, sourceGlyphs(src)...)
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
 			more = append(more, check(src, ids, c)...)
