@@ -1,6 +1,10 @@
 package catalog
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/glyphs"
 	"github.com/roledoc/roledoc/internal/text/invisible"
@@ -53,11 +57,28 @@ func sourceGlyphs(src []*Entry) []diag.Diagnostic {
 	return ds
 }
 
+// glyphWarning names up to three characters of text the PDF cannot draw,
+// at the first of them.
 func glyphWarning(p diag.Pos, text string) (diag.Diagnostic, bool) {
-	r, off, ok := glyphs.Missing(text)
+	_, first, ok := glyphs.Missing(text)
 	if !ok {
 		return diag.Diagnostic{}, false
 	}
-	return diag.Warnf(within(p, text, off), diag.MissingGlyph,
-		"the PDF fonts cannot draw %s; it prints as a box (the HTML shows it)", glyphs.Describe(r)), true
+	var names []string
+	more := 0
+	for _, r := range text[first:] {
+		switch name := glyphs.Describe(r); {
+		case glyphs.Drawable(r) || slices.Contains(names, name):
+		case len(names) == 3:
+			more++
+		default:
+			names = append(names, name)
+		}
+	}
+	what := strings.Join(names, ", ")
+	if more > 0 {
+		what += fmt.Sprintf(" and %d more", more)
+	}
+	return diag.Warnf(within(p, text, first), diag.MissingGlyph,
+		"the PDF fonts cannot draw %s; the PDF prints a box for each (the HTML shows them)", what), true
 }

@@ -162,3 +162,40 @@ func TestTranslationCodeIsRefused(t *testing.T) {
 		t.Errorf("build: exit %d, want %d (the English in place of the refused translations):\n%s", code, ExitOK, errOut)
 	}
 }
+
+// Trojan text: a bidi override in a duty is an error for check and build;
+// CJK and emoji are a warning, and the PDF still renders.
+func TestTrojanAndUndrawableText(t *testing.T) {
+	duty := "    text: Searches for potential customers and builds a pipeline of new business."
+	role := func(text string) map[string]string {
+		return map[string]string{"sales-manager.yaml": shipped(t, "roles/sales-manager.yaml", duty, "    text: "+text)}
+	}
+
+	dir := copyProject(t, role("Approve discounts up to \u202E0001\u202C USD."))
+	code, out, _ := runWithin(t, 60*time.Second, dir, false, "check")
+	if code != ExitProblems || !strings.Contains(out, "U+202E RIGHT-TO-LEFT OVERRIDE") || !strings.Contains(out, "[bidi-control]") {
+		t.Errorf("check: exit %d, want %d with bidi-control:\n%s", code, ExitProblems, out)
+	}
+	if code, _, errOut := runWithin(t, 60*time.Second, dir, false, "build", "--out", filepath.Join(t.TempDir(), "out")); code != ExitProblems {
+		t.Errorf("build: exit %d, want %d:\n%s", code, ExitProblems, errOut)
+	}
+
+	dir = copyProject(t, role("Serve clients in 中文 and answer 😀 messages."))
+	code, out, _ = runWithin(t, 60*time.Second, dir, false, "check")
+	for _, want := range []string{"U+4E2D", "U+1F600 GRINNING FACE", "[missing-glyph]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+	if code != ExitOK {
+		t.Errorf("check: exit %d, want %d (a warning)", code, ExitOK)
+	}
+	outDir := filepath.Join(t.TempDir(), "out")
+	if code, _, errOut := runWithin(t, 120*time.Second, dir, false, "build", "--lang", "en", "--role", "sales-manager", "--out", outDir); code != ExitOK {
+		t.Fatalf("build: exit %d:\n%s", code, errOut)
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(outDir, "en", "sales-manager.pdf"), "-").Output()
+	if err != nil || !strings.Contains(string(text), "Serve clients in") {
+		t.Errorf("pdftotext: %v\n%s", err, text)
+	}
+}

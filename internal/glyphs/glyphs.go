@@ -5,6 +5,7 @@ package glyphs
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/unicode/runenames"
 )
@@ -43,7 +44,10 @@ func Missing(s string) (r rune, offset int, ok bool) {
 
 // Describe names a character for a message: U+1F600 GRINNING FACE.
 func Describe(r rune) string {
-	if name := runenames.Name(r); name != "" && name[0] != '<' {
+	switch name := runenames.Name(r); {
+	case strings.HasPrefix(name, "<CJK Ideograph"):
+		return fmt.Sprintf("U+%04X CJK UNIFIED IDEOGRAPH-%04X", r, r)
+	case name != "" && name[0] != '<':
 		return fmt.Sprintf("U+%04X %s", r, name)
 	}
 	return fmt.Sprintf("U+%04X", r)
