@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -28,6 +30,9 @@ type word struct {
 type line struct {
 	words   []word
 	justify bool // false: set ragged, at natural word spacing
+	// glue is how the line's spaces stretch and shrink, as the breaker
+	// measured it; drawLine fills the line with the same model.
+	glue setting
 }
 
 func (ln line) height() float64 {
@@ -96,7 +101,8 @@ func softHyphens(w string) (string, []int) {
 // hyphenation finds where word w may break: at soft hyphens, and else
 // where the language's patterns allow, in the letters between any leading
 // and trailing punctuation. Compounds such as "undang-undang" do not break
-// at their own hyphen: pdftotext would join the lines and drop it.
+// at their own hyphen (pdftotext would join the lines and drop it), only
+// inside their parts.
 func (l *layout) hyphenation(w string, soft []int) []int {
 	rs := []rune(w)
 	var out []int
@@ -115,36 +121,49 @@ func (l *layout) hyphenation(w string, soft []int) []int {
 	for b > a && !unicode.IsLetter(rs[b-1]) {
 		b--
 	}
-	core := string(rs[a:b])
-	pts, ok := l.points[core]
-	if !ok {
-		// Documents repeat their words; patterns are matched once each.
-		pts = l.hyph.Points(core)
-		l.points[core] = pts
-	}
-	for _, p := range pts {
-		out = append(out, a+p)
+	// Each part of a compound ("fire-safety", "nag-uulat") is hyphenated
+	// on its own.
+	for _, part := range strings.Split(string(rs[a:b]), "-") {
+		pts, ok := l.points[part]
+		if !ok {
+			// Documents repeat their words; patterns are matched once each.
+			pts = l.hyph.Points(part)
+			l.points[part] = pts
+		}
+		for _, p := range pts {
+			out = append(out, a+p)
+		}
+		a += len([]rune(part)) + 1
 	}
 	return out
 }
 
 // Breaking parameters: word spaces may stretch to 1.4 and shrink to 0.8 of
-// their natural width. Hyphens and a last line of one word cost extra.
+// their natural width, and glyphs may widen or narrow by up to 2 %
+// (expansion) as the spaces do. Noto Sans's space is narrow (0.26 em, TeX's
+// is 0.33 em), so spaces alone leave a 90-character line only about 2 ems
+// of play, and with hyphenation half of all long English paragraphs find
+// no breaks within it; expansion of 2 % (pdfTeX's microtype default, and
+// the usual 98-102 % glyph scaling of InDesign) adds about 1.6 ems and
+// lets nearly every paragraph justify. Hyphens and a last line of one word
+// cost extra.
+var (
+	justified = setting{stretch: 0.4, shrink: 0.2}
+	// wide lets spaces reach 1.8x (0.47 em in Noto Sans) and shrink to
+	// 0.75x (0.195 em, just under Computer Modern's least in TeX) where
+	// that justifies a paragraph that justified cannot, or keeps a word
+	// from standing alone on its last line.
+	wide = setting{stretch: 0.8, shrink: 0.25}
+)
+
 const (
-	stretchShare  = 0.4
-	shrinkShare   = 0.2
+	expansion     = 0.02
 	hyphenPenalty = 50
 	runtPenalty   = 3000
 	raggedLimit   = 40 // tolerance of the fallback, ragged setting
 	raggedRag     = 3  // its room at the end of a line, in ems, as TeX's
 	// raggedHyphenPenalty makes ragged lines hyphenate rarely.
 	raggedHyphenPenalty = 1000
-	// runtTolerance lets spaces reach 1.8x (0.47 em in Noto Sans) when
-	// that keeps a word from standing alone on the last line.
-	runtTolerance = 2
-	// runtShrinkShare lets spaces shrink to 2/3 (Typst's default limit)
-	// for the same purpose.
-	runtShrinkShare = 1.0 / 3
 )
 
 var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 3000}
@@ -158,27 +177,28 @@ func (l *layout) set(ws []word, w float64) []line {
 	if len(ws) == 0 {
 		return nil
 	}
-	items, from := l.items(ws, setting{shrink: shrinkShare})
+	glue := justified
+	items, from := l.items(ws, glue)
 	justify := true
 	brk := linebreak.Break(items, w, params)
-	if len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
-		// A word alone on the last line reads as a mistake; spaces may
-		// stretch a little further (still well under a loose line's) to
-		// take a second word down, or shrink further to pull it up.
-		p := params
-		p.Tolerance = runtTolerance
-		loose, lfrom := l.items(ws, setting{shrink: runtShrinkShare})
-		b := linebreak.Break(loose, w, p)
+	if brk == nil || len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
+		// A word alone on the last line reads as a mistake, and a ragged
+		// paragraph among justified ones breaks the right edge; spaces
+		// may stretch a little further (still well under a loose line's)
+		// to take a second word down, or shrink further to pull it up.
+		loose, lfrom := l.items(ws, wide)
+		b := linebreak.Break(loose, w, params)
 		switch {
-		case b != nil && !runt(loose, lfrom, b[len(b)-1]):
-			brk, items, from = b, loose, lfrom
-		case l.raggedAvoidsRunt(ws, w):
+		case b != nil && (len(b) == 1 || !runt(loose, lfrom, b[len(b)-1])):
+			brk, items, from, glue = b, loose, lfrom, wide
+		case brk != nil && l.raggedAvoidsRunt(ws, w):
 			brk = nil // set ragged below
 		}
 	}
 	if brk == nil {
 		justify = false
-		items, from = l.items(ws, setting{rag: raggedRag * body.size * ptToMM})
+		glue = setting{rag: raggedRag * body.size * ptToMM}
+		items, from = l.items(ws, glue)
 		p := params
 		p.Tolerance = raggedLimit
 		brk = linebreak.Break(items, w, p)
@@ -188,7 +208,7 @@ func (l *layout) set(ws []word, w float64) []line {
 	}
 	lines := make([]line, len(brk))
 	for i, b := range brk {
-		ln := line{justify: justify && i < len(brk)-1}
+		ln := line{justify: justify && i < len(brk)-1, glue: glue}
 		last := -1
 		for k := b.Start; k < b.End; k++ {
 			if items[k].Kind != linebreak.Box {
@@ -243,11 +263,11 @@ func runt(items []linebreak.Item, from []piece, ln linebreak.Line) bool {
 }
 
 // setting is how items are built: justified, with spaces that stretch
-// and shrink by shares of their width, or ragged, with fixed spaces and
-// room at the end of each line (rag).
+// and shrink by shares of their width and glyphs by expansion, or ragged,
+// with fixed spaces and room at the end of each line (rag).
 type setting struct {
-	shrink float64
-	rag    float64 // in millimetres; zero: justified
+	stretch, shrink float64
+	rag             float64 // in millimetres; zero: justified
 }
 
 // items turns words into the boxes, glue and penalties of Knuth and
@@ -279,6 +299,11 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 		g.Stretch, g.Shrink = -s.rag, 0
 		add(g)
 	}
+	// glyphs is the width of the boxes since the last space: their
+	// expansion is given to that space's glue, so that a line's glue
+	// holds the expansion of all its words but the last (a conservative
+	// measure: drawLine expands the last word too).
+	glyphs := 0.0
 	for i, wd := range ws {
 		last := i == len(ws)-1 && len(ws) > 2
 		if i > 0 {
@@ -293,13 +318,21 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 				pen = runtPenalty
 			}
 			sp := l.space(ws[i-1].st)
-			brk(pen, 0, false, linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * stretchShare, Shrink: sp * s.shrink})
+			g := linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * s.stretch, Shrink: sp * s.shrink}
+			if s.rag == 0 {
+				g.Stretch += glyphs * expansion
+				g.Shrink += glyphs * expansion
+			}
+			glyphs = 0
+			brk(pen, 0, false, g)
 		}
 		rs := []rune(wd.text)
 		start := 0
 		hy := l.measure(string(breakHyphen), wd.st)
 		for _, b := range wd.breaks {
-			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b]), wd.st)})
+			bw := l.measure(string(rs[start:b]), wd.st)
+			glyphs += bw
+			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: bw})
 			from = append(from, piece{i, start, b})
 			pen := float64(hyphenPenalty)
 			if s.rag > 0 {
@@ -313,7 +346,9 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 			brk(pen, hy, true, linebreak.Item{Kind: linebreak.Glue})
 			start = b
 		}
-		items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:]), wd.st)})
+		bw := l.measure(string(rs[start:]), wd.st)
+		glyphs += bw
+		items = append(items, linebreak.Item{Kind: linebreak.Box, Width: bw})
 		from = append(from, piece{i, start, len(rs)})
 	}
 	add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1e5})
@@ -409,9 +444,11 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 		// A last line the breaker set with shrunk spaces.
 		a = alignJustify
 	}
+	scale := 1.0
 	switch {
 	case a == alignJustify:
-		gap = (w - sum) / gaps
+		scale = ln.glue.expand(w-total, sum, gaps*gap)
+		gap = (w - sum*scale) / gaps
 	case a == alignCenter:
 		start = x + (w-total)/2
 	case (a == alignStart) == l.rtl:
@@ -419,6 +456,9 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 	}
 	base := y + ln.height()*0.74
 	l.tag.content(func() {
+		if scale != 1 {
+			l.pdf.RawWriteStr(fmt.Sprintf("%.2f Tz", 100*scale))
+		}
 		cx := start
 		for i, v := range vis {
 			if i < len(vis)-1 {
@@ -428,9 +468,31 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 				v.text += " "
 			}
 			l.drawWord(v, cx, base)
-			cx += v.width + gap
+			cx += v.width*scale + gap
+		}
+		if scale != 1 {
+			l.pdf.RawWriteStr("100 Tz")
 		}
 	})
+}
+
+// expand returns the horizontal scale of a justified line's glyphs, given
+// the room to fill (negative: to take in), the natural width of its glyphs
+// and of its spaces. Glyphs take their share of the adjustment as the
+// breaker measured it, never more than expansion; the spaces take the
+// rest.
+func (s setting) expand(room, glyphs, spaces float64) float64 {
+	share := s.stretch
+	if room < 0 {
+		share = s.shrink
+	}
+	flex := spaces*share + glyphs*expansion
+	if flex <= 0 {
+		return 1
+	}
+	r := max(-1, min(1, room/flex))
+	// Rounded as the content stream writes it, so positions match it.
+	return math.Round(10000*(1+r*expansion)) / 10000
 }
 
 // drawWord draws a word at x on baseline y.
