@@ -166,7 +166,9 @@ const (
 	raggedHyphenPenalty = 1000
 )
 
-var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 3000}
+// params are TeX's, with its \doublehyphendemerits and a lower
+// \adjdemerits.
+var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 3000}
 
 // piece is where a box item comes from: rune [from, to) of word w.
 type piece struct{ w, from, to int }
@@ -181,17 +183,19 @@ func (l *layout) set(ws []word, w float64) []line {
 	items, from := l.items(ws, glue)
 	justify := true
 	brk := linebreak.Break(items, w, params)
-	if brk == nil || len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
-		// A word alone on the last line reads as a mistake, and a ragged
-		// paragraph among justified ones breaks the right edge; spaces
-		// may stretch a little further (still well under a loose line's)
-		// to take a second word down, or shrink further to pull it up.
+	if brk == nil || flawed(items, from, brk) {
+		// A word alone on the last line reads as a mistake, three
+		// hyphens in a row make a ladder, and a ragged paragraph among
+		// justified ones breaks the right edge; spaces may stretch a
+		// little further (still well under a loose line's) or shrink
+		// further to avoid them.
 		loose, lfrom := l.items(ws, wide)
 		b := linebreak.Break(loose, w, params)
 		switch {
-		case b != nil && (len(b) == 1 || !runt(loose, lfrom, b[len(b)-1])):
+		case b != nil && !flawed(loose, lfrom, b),
+			brk == nil && b != nil && !runt(loose, lfrom, b[len(b)-1]):
 			brk, items, from, glue = b, loose, lfrom, wide
-		case brk != nil && l.raggedAvoidsRunt(ws, w):
+		case brk != nil && len(brk) > 1 && runt(items, from, brk[len(brk)-1]) && l.raggedAvoidsRunt(ws, w):
 			brk = nil // set ragged below
 		}
 	}
@@ -245,6 +249,25 @@ func (l *layout) raggedAvoidsRunt(ws []word, w float64) bool {
 	p.Tolerance = raggedLimit
 	b := linebreak.Break(items, w, p)
 	return b != nil && !runt(items, from, b[len(b)-1])
+}
+
+// flawed reports whether a paragraph's lines end in a runt or hold a
+// ladder of three hyphenated lines in a row.
+func flawed(items []linebreak.Item, from []piece, brk []linebreak.Line) bool {
+	if len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
+		return true
+	}
+	run := 0
+	for _, ln := range brk {
+		if it := items[ln.End]; it.Kind == linebreak.Penalty && it.Flagged && it.Width > 0 {
+			if run++; run == 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // runt reports whether line ln holds (part of) a single word.
