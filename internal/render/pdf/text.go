@@ -149,11 +149,11 @@ func (l *layout) hyphenation(w string, soft []int) []int {
 // cost extra.
 var (
 	justified = setting{stretch: 0.4, shrink: 0.2}
-	// wide lets spaces reach 1.8x (0.47 em in Noto Sans) and shrink to
+	// wide lets spaces reach 1.6x (0.42 em in Noto Sans) and shrink to
 	// 0.75x (0.195 em, just under Computer Modern's least in TeX) where
 	// that justifies a paragraph that justified cannot, or keeps a word
 	// from standing alone on its last line.
-	wide = setting{stretch: 0.8, shrink: 0.25}
+	wide = setting{stretch: 0.6, shrink: 0.25}
 )
 
 const (
