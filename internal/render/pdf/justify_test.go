@@ -23,7 +23,7 @@ func TestLongParagraphsJustify(t *testing.T) {
 	}
 	allRagged, allParas := 0, 0
 	for lang, d := range fixture.Documents(t, "sales-manager") {
-		l := newLayout(d, r.m)
+		l := newLayout(d, r.m, leading)
 		w := l.contentW() - l.numW
 		em := body.size * ptToMM
 		var gaps []float64 // mean gap of each justified line but the last, in ems

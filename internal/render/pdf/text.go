@@ -35,13 +35,14 @@ type line struct {
 	glue setting
 }
 
-func (ln line) height() float64 {
+// lineHeightOf is the height of line ln: its largest style's.
+func (l *layout) lineHeightOf(ln line) float64 {
 	h := 0.0
 	for _, w := range ln.words {
-		h = max(h, lineHeight(w.st))
+		h = max(h, l.lineHeight(w.st))
 	}
 	if h == 0 {
-		return lineHeight(body)
+		return l.lineHeight(body)
 	}
 	return h
 }
@@ -477,7 +478,7 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 	case (a == alignStart) == l.rtl:
 		start = x + w - total
 	}
-	base := y + ln.height()*0.74
+	base := y + l.lineHeightOf(ln)*0.74
 	l.tag.content(func() {
 		if scale != 1 {
 			l.pdf.RawWriteStr(fmt.Sprintf("%.2f Tz", 100*scale))

@@ -30,7 +30,7 @@ func TestNoLooseLines(t *testing.T) {
 	}
 	for lang, text := range longTexts {
 		d := fixture.Documents(t, "sales-manager")[lang]
-		l := newLayout(d, r.m)
+		l := newLayout(d, r.m, leading)
 		w := l.contentW() - l.numW
 		lines := l.set(l.words([]span{{text, body}}), w)
 		if len(lines) < 10 {
@@ -178,7 +178,7 @@ func TestUntranslatedItemLang(t *testing.T) {
 	d.Sections = append([]doc.Section(nil), d.Sections...)
 	d.Sections[1].Items = append([]doc.Item{{Number: "2.1", Text: "Searches for potential customers."}}, d.Sections[1].Items[1:]...)
 	r, _ := New()
-	l := newLayout(&d, r.m)
+	l := newLayout(&d, r.m, leading)
 	l.document(&d)
 	n := 0
 	for _, e := range l.tag.elems {
