@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
 	"github.com/roledoc/roledoc/internal/text/arabic"
 	"github.com/roledoc/roledoc/internal/text/bidi"
 	"github.com/roledoc/roledoc/internal/text/linebreak"
@@ -491,7 +494,7 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 				// screen readers and structure-aware extractors read.
 				v.text += " "
 			}
-			l.drawWord(v, cx, base)
+			l.drawWord(v, cx, base, scale)
 			cx += v.width*scale + gap
 		}
 		if scale != 1 {
@@ -519,10 +522,83 @@ func (s setting) expand(room, glyphs, spaces float64) float64 {
 	return math.Round(10000*(1+r*expansion)) / 10000
 }
 
-// drawWord draws a word at x on baseline y.
-func (l *layout) drawWord(v word, x, y float64) {
+// drawWord draws a word at x on baseline y, its glyphs scaled
+// horizontally by scale.
+//
+// Harakat follow their letter in logical order and so come just before it
+// in display order, which is where pdftotext expects right-to-left marks.
+// gofpdf has no mark positioning, and a mark drawn at its own origin there
+// straddles two letters. So the text layer keeps each mark where it is,
+// invisible, and its outline is drawn as a path, centred over its letter.
+func (l *layout) drawWord(v word, x, y, scale float64) {
 	l.setStyle(v.st)
-	l.pdf.Text(x, y, v.text)
+	marks := l.m.marks[faceOf(v.st)]
+	rs := []rune(v.text)
+	start, cx := 0, x
+	for i, r := range rs {
+		m := marks[r]
+		if m.path == nil {
+			cx += l.measure(string(r), v.st) * scale
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && marks[rs[j]].path != nil {
+			j++
+		}
+		if j == len(rs) || !unicode.Is(unicode.Arabic, rs[j]) {
+			continue
+		}
+		if i > start {
+			l.pdf.Text(x, y, string(rs[start:i]))
+		}
+		l.pdf.RawWriteStr("3 Tr") // invisible
+		l.pdf.Text(cx, y, string(r))
+		l.pdf.RawWriteStr("0 Tr")
+		l.outline(m, cx+l.measure(string(rs[j]), v.st)*scale/2, y, v.st, scale)
+		start, x = i+1, cx
+	}
+	if start < len(rs) {
+		l.pdf.Text(x, y, string(rs[start:]))
+	}
+}
+
+// outline fills mark m's outline in style st with its ink centred on x,
+// on baseline y.
+func (l *layout) outline(m mark, x, y float64, st style, scale float64) {
+	k := st.size * ptToMM / 1000
+	kx := k * scale
+	x -= m.mid * kx
+	pt := func(p fixed.Point26_6) (float64, float64) {
+		return x + float64(p.X)/64*kx, y + float64(p.Y)/64*k // y grows down in both
+	}
+	l.pdf.SetFillColor(st.color[0], st.color[1], st.color[2])
+	var cx, cy float64 // the current point
+	for i, sg := range m.path {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			if i > 0 {
+				l.pdf.ClosePath()
+			}
+			cx, cy = pt(sg.Args[0])
+			l.pdf.MoveTo(cx, cy)
+		case sfnt.SegmentOpLineTo:
+			cx, cy = pt(sg.Args[0])
+			l.pdf.LineTo(cx, cy)
+		case sfnt.SegmentOpQuadTo:
+			// PDF has cubic curves only: the same curve, raised.
+			qx, qy := pt(sg.Args[0])
+			px, py := pt(sg.Args[1])
+			l.pdf.CurveBezierCubicTo(cx+(qx-cx)*2/3, cy+(qy-cy)*2/3, px+(qx-px)*2/3, py+(qy-py)*2/3, px, py)
+			cx, cy = px, py
+		case sfnt.SegmentOpCubeTo:
+			x1, y1 := pt(sg.Args[0])
+			x2, y2 := pt(sg.Args[1])
+			cx, cy = pt(sg.Args[2])
+			l.pdf.CurveBezierCubicTo(x1, y1, x2, y2, cx, cy)
+		}
+	}
+	l.pdf.ClosePath()
+	l.pdf.DrawPath("F")
 }
 
 // visual returns a line's words in display order, left to right.
