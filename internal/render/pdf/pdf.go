@@ -274,9 +274,27 @@ func (l *layout) header(d *doc.Document) {
 		l.y = l.paragraph([]span{{d.Title, style{bold: true, size: 20, color: ink}}}, marginX, w, alignStart, l.y)
 	})
 	l.y += 1.5
+	// The values stand in a column after the widest label, so the eye
+	// finds version and date without reading the labels.
+	key, val := style{size: 9.5, color: muted}, style{size: 9.5, color: ink}
+	lw := 0.0
+	for _, f := range d.Meta {
+		ws := l.words([]span{{f.Label + ":", key}})
+		sum := float64(len(ws)-1) * l.space(key)
+		for _, wd := range ws {
+			sum += wd.width
+		}
+		lw = max(lw, sum)
+	}
+	lw = min(lw+2*l.space(key), w/3)
+	kx, vx := marginX, marginX+lw
+	if l.rtl {
+		kx, vx = marginX+w-lw, marginX
+	}
 	for _, f := range d.Meta {
 		l.tagged("P", func() {
-			l.y = l.paragraph([]span{{f.Label + ":", style{size: 9.5, color: muted}}, {f.Value, style{size: 9.5, color: ink}}}, marginX, w, alignStart, l.y)
+			y := l.paragraph([]span{{f.Label + ":", key}}, kx, lw, alignStart, l.y)
+			l.y = max(y, l.paragraph([]span{{f.Value, val}}, vx, w-lw, alignStart, l.y))
 		})
 	}
 	l.y += 2.5
