@@ -677,11 +677,19 @@ func (l *layout) revisions(d *doc.Document) {
 		l.y = l.paragraph([]span{{d.Labels.Revisions, heading}}, marginX, l.contentW(), alignStart, l.y)
 	})
 	l.y += 1
+	// Rules under the header and below the last row, as in a booktabs
+	// table: no boxes, no vertical lines.
+	hr := func() {
+		l.rule(rule, 0.3, marginX, l.y-0.3, l.pageW-marginX, l.y-0.3)
+		l.y += 0.7
+	}
 	l.tag.begin("Table")
 	row(cols, label, "TH")
+	hr()
 	for _, r := range d.Revisions {
 		row([]string{r.Version, r.Date, r.Change}, body, "TD")
 	}
+	hr()
 	l.tag.end()
 }
 
