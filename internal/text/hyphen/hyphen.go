@@ -1,6 +1,6 @@
 // Package hyphen owns word hyphenation by Liang's patterns (the method of
-// TeX and LibreOffice), with the committed pattern files for English, Dutch
-// and Indonesian.
+// TeX and LibreOffice), with the committed pattern files for English, Dutch,
+// Indonesian and Tagalog.
 package hyphen
 
 import (
