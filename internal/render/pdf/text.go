@@ -199,7 +199,7 @@ func (l *layout) set(ws []word, w float64) []line {
 		case b != nil && !flawed(loose, lfrom, b),
 			brk == nil && b != nil && !runt(loose, lfrom, b[len(b)-1]):
 			brk, items, from, glue = b, loose, lfrom, wide
-		case brk != nil && len(brk) > 1 && runt(items, from, brk[len(brk)-1]) && l.raggedAvoidsRunt(ws, w):
+		case len(brk) > 1 && runt(items, from, brk[len(brk)-1]) && l.raggedAvoidsRunt(ws, w):
 			brk = nil // set ragged below
 		}
 	}
