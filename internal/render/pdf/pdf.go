@@ -286,7 +286,9 @@ func (l *layout) header(d *doc.Document) {
 		}
 		lw = max(lw, sum)
 	}
-	lw = min(lw+2*l.space(key), w/3)
+	// A gutter of 1.6 em: clearly a column, not a wide word space (text
+	// extractors and typo_metrics take gaps over 1.5 em for columns).
+	lw = min(lw+1.6*key.size*ptToMM, w/3)
 	kx, vx := marginX, marginX+lw
 	if l.rtl {
 		kx, vx = marginX+w-lw, marginX
