@@ -202,3 +202,23 @@ func TestStructureTree(t *testing.T) {
 		}
 	}
 }
+
+// TestThinLastPageSaved checks the compact retry: the Tagalog sales
+// manager runs to a third page of two items and the approval block at the
+// normal leading, and the renderer sets it in two pages instead.
+func TestThinLastPageSaved(t *testing.T) {
+	d := fixture.Documents(t, "sales-manager")["tl"]
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(d, r.m, leading)
+	l.document(d)
+	if n := l.pdf.PageCount(); n != 3 {
+		t.Skipf("at the normal leading the document takes %d pages, not 3: nothing to save", n)
+	}
+	info := poppler(t, "pdfinfo", renderPDF(t, d))
+	if !strings.Contains(info, "Pages:           2\n") {
+		t.Errorf("not set in two pages:\n%s", info)
+	}
+}
