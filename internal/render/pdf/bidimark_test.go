@@ -14,7 +14,7 @@ func TestBidiMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := newLayout(fixture.Documents(t, "sales-manager")["en"], r.m)
+	l := newLayout(fixture.Documents(t, "sales-manager")["en"], r.m, leading)
 	last := func(text string) string {
 		lines := l.set(l.words([]span{{text, body}}), l.contentW())
 		vis := l.visual(lines[0].words)
