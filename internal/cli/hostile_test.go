@@ -37,21 +37,38 @@ func runWithin(t *testing.T, d time.Duration, dir string, terminal bool, args ..
 // A FIFO among the inputs would block open(2) until a writer comes; it is
 // reported by name and never opened.
 func TestFIFOInputIsRefused(t *testing.T) {
-	for _, name := range []string{"roles/f.yaml", "locales/nl/roles/f.yaml", "locales/nl/f.yaml"} {
-		t.Run(name, func(t *testing.T) {
+	tests := []struct {
+		name      string
+		exit      int // of check and build
+		buildOnly bool
+	}{
+		{"roles/f.yaml", ExitProblems, false},
+		{"locales/nl/roles/f.yaml", ExitProblems, false},
+		{"locales/nl/f.yaml", ExitProblems, false},
+		{"roledoc.yaml", ExitInternal, false},
+		{"templates/role.html", ExitInternal, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			dir := fixture.Copy(t)
-			if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			p := filepath.Join(dir, tt.name)
+			os.Remove(p)
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
 				t.Skip("no FIFOs here:", err)
 			}
-			for _, args := range [][]string{
+			runs := [][]string{
 				{"check", "--format", "json"},
 				{"build", "--out", filepath.Join(t.TempDir(), "out"), "--format", "html", "--lang", "nl"},
-			} {
+			}
+			if tt.buildOnly {
+				runs = runs[1:]
+			}
+			for _, args := range runs {
 				code, out, errOut := runWithin(t, 60*time.Second, dir, false, args...)
-				if code != ExitProblems {
-					t.Errorf("%s: exit %d, want %d\n%s%s", args[0], code, ExitProblems, out, errOut)
+				if code != tt.exit {
+					t.Errorf("%s: exit %d, want %d\n%s%s", args[0], code, tt.exit, out, errOut)
 				}
-				if !strings.Contains(out+errOut, name) || !strings.Contains(out+errOut, "named pipe (FIFO)") {
+				if !strings.Contains(out+errOut, filepath.Base(tt.name)) || !strings.Contains(out+errOut, "named pipe (FIFO)") {
 					t.Errorf("%s: output does not name the FIFO:\n%s%s", args[0], out, errOut)
 				}
 			}
@@ -102,6 +119,26 @@ func TestSymlinkOutsideProjectLeaksNothing(t *testing.T) {
 				if !strings.Contains(stdout, l) || !strings.Contains(stdout, "outside the project root") {
 					t.Errorf("%v: %s not reported as a link outside the project:\n%s", args, l, stdout)
 				}
+			}
+		}
+	}
+	// Alone, so that nothing else stops the run first.
+	for _, l := range []string{"templates/role.html", "roledoc.yaml"} {
+		dir := fixture.Copy(t)
+		p := filepath.Join(dir, l)
+		os.Remove(p)
+		if err := os.Symlink(secret, p); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"check", "--format", "sarif"}, {"build", "--out", out}} {
+			_, stdout, stderr := runWithin(t, 120*time.Second, dir, true, args...)
+			all := stdout + stderr
+			if strings.Contains(all, token) {
+				t.Errorf("%s, %v: the secret leaked:\n%s", l, args, all)
+			}
+			readsIt := l == "roledoc.yaml" || args[0] == "build" // check reads no templates
+			if readsIt && !strings.Contains(all, "outside the project root") {
+				t.Errorf("%s, %v: the link is not reported:\n%s", l, args, all)
 			}
 		}
 	}
