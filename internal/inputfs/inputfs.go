@@ -25,7 +25,7 @@ var ErrOutsideRoot = errors.New("a symbolic link that leads outside the project 
 // directories. It implements fs.FS and fs.StatFS; errors are
 // *fs.PathError naming the path inside FS.
 type FS struct {
-	dir  string // the directory, as given
+	dir  string // the directory: absolute, symlinks resolved
 	root string // where files may resolve: absolute, symlinks resolved
 }
 
@@ -36,11 +36,11 @@ func New(dir, root string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &FS{dir: dir, root: realRoot}
 	realDir, err := realPath(dir)
 	if err != nil {
 		return nil, err
 	}
+	f := &FS{dir: realDir, root: realRoot}
 	if !f.inside(realDir) {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: ErrOutsideRoot}
 	}
@@ -63,21 +63,52 @@ func realPath(p string) (string, error) {
 	return filepath.EvalSymlinks(abs)
 }
 
-// resolve checks name and returns the real path it leads to.
-func (f *FS) resolve(op, name string) (string, error) {
+// resolve checks name and returns the real path it leads to and what is
+// there.
+func (f *FS) resolve(op, name string) (string, fs.FileInfo, error) {
 	if !fs.ValidPath(name) {
-		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
-	real, err := realPath(filepath.Join(f.dir, filepath.FromSlash(name)))
+	// Most paths hold no link: one lstat per element below dir, which is
+	// real already, settles them. EvalSymlinks would lstat every element
+	// from the file system's root.
+	real := f.dir
+	var info fs.FileInfo
+	for elem := range strings.SplitSeq(name, "/") {
+		if elem == "." {
+			continue
+		}
+		real = filepath.Join(real, elem)
+		var err error
+		if info, err = os.Lstat(real); err != nil {
+			return "", nil, &fs.PathError{Op: op, Path: name, Err: cause(err)}
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return f.resolveLinks(op, name)
+		}
+	}
+	if info == nil { // name is "."
+		return f.resolveLinks(op, name)
+	}
+	return real, info, nil
+}
+
+// resolveLinks is resolve for a path through a symbolic link.
+func (f *FS) resolveLinks(op, name string) (string, fs.FileInfo, error) {
+	real, err := filepath.EvalSymlinks(filepath.Join(f.dir, filepath.FromSlash(name)))
 	if err != nil {
 		// EvalSymlinks names the target in its error; say only what
 		// went wrong.
-		return "", &fs.PathError{Op: op, Path: name, Err: cause(err)}
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: cause(err)}
 	}
 	if !f.inside(real) {
-		return "", &fs.PathError{Op: op, Path: name, Err: ErrOutsideRoot}
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: ErrOutsideRoot}
 	}
-	return real, nil
+	info, err := os.Stat(real)
+	if err != nil {
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: cause(err)}
+	}
+	return real, info, nil
 }
 
 func (f *FS) inside(real string) bool {
@@ -98,13 +129,9 @@ func cause(err error) error {
 // after a stat, without opening it; the file is then opened without
 // blocking and checked again, in case it was swapped in between.
 func (f *FS) Open(name string) (fs.File, error) {
-	real, err := f.resolve("open", name)
+	real, info, err := f.resolve("open", name)
 	if err != nil {
 		return nil, err
-	}
-	info, err := os.Stat(real)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: cause(err)}
 	}
 	if err := readable(info); err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -125,15 +152,8 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // Stat describes a file or directory without opening it.
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
-	real, err := f.resolve("stat", name)
-	if err != nil {
-		return nil, err
-	}
-	info, err := os.Stat(real)
-	if err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: name, Err: cause(err)}
-	}
-	return info, nil
+	_, info, err := f.resolve("stat", name)
+	return info, err
 }
 
 // readable refuses what is neither a regular file nor a directory, saying

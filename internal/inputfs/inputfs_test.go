@@ -39,6 +39,8 @@ func TestOpen(t *testing.T) {
 	link(secret, "leak.yaml")
 	link("../../"+filepath.Base(outside)+"/secret", "rel-leak.yaml")
 	link("missing.yaml", "dangling.yaml")
+	link(project, "up")   // a directory link inside the root
+	link(outside, "away") // and one outside it
 	if err := syscall.Mkfifo(filepath.Join(dir, "f.yaml"), 0o644); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
@@ -61,6 +63,9 @@ func TestOpen(t *testing.T) {
 		{"f.yaml", ErrNotRegular}, // would block forever if opened
 		{"dev.yaml", ErrOutsideRoot},
 		{"../roles/a.yaml", fs.ErrInvalid},
+		{"up/shared.yaml", nil},
+		{"up/roles/a.yaml", nil},
+		{"away/secret", ErrOutsideRoot},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
