@@ -66,7 +66,7 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	have := map[string]map[string]bool{}
 	for _, t := range texts {
 		tag := language.MustParse(t.Lang.Tag)
-		lit[t.Lang.Tag] = t.Text
+		lit[t.Lang.Tag] = displayable(t.Text)
 		have[t.Lang.Tag] = map[string]bool{}
 		for _, m := range t.UI {
 			if e, ok := src[m.ID]; ok && runnable(e.Msg, m) {

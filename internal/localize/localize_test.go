@@ -1,6 +1,7 @@
 package localize
 
 import (
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -107,5 +108,28 @@ func TestTemplateCodeNeverRuns(t *testing.T) {
 				t.Errorf("got %.80q, want the English", got)
 			}
 		})
+	}
+}
+
+// A translation with a bidi override is not shown, even when check was
+// skipped: the HTML and the PDF could read differently.
+func TestBidiControlNeverShown(t *testing.T) {
+	set, cats := shipped(t)
+	nl, _ := locale.Lookup("nl")
+	tx := texts(cats)
+	id := "sales-manager.title"
+	tx["nl"].Text = maps.Clone(tx["nl"].Text)
+	tx["nl"].Text[id] = "Verkoop \u202Eregenam"
+	for _, m := range tx["nl"].UI {
+		if m.ID == "ui.section.duties" {
+			m.Other = "Taken \u2067x\u2069"
+		}
+	}
+	s := New(set, tx).session(nl)
+	if got := s.t(id, nil, nil); got != "Sales Manager" {
+		t.Errorf("title: %q, want the English", got)
+	}
+	if got := s.plain("ui.section.duties"); got != "Duties" {
+		t.Errorf("heading: %q, want the English", got)
 	}
 }

@@ -2,7 +2,10 @@
 // seems: bidi controls that reorder it, and characters that draw nothing.
 package invisible
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Control returns the first bidi embedding, override or isolate in s
 // (U+202A-202E, U+2066-2069) and its byte offset. Such a control reorders
@@ -10,6 +13,9 @@ import "unicode"
 // where that is, and a reader cannot see it. The marks U+200E, U+200F
 // and U+061C are not controls: they are characters with a direction.
 func Control(s string) (r rune, offset int, ok bool) {
+	if strings.IndexByte(s, 0xE2) < 0 {
+		return 0, 0, false // every control is encoded E2 80 xx or E2 81 xx
+	}
 	for i, c := range s {
 		if c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 {
 			return c, i, true
