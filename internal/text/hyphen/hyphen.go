@@ -28,7 +28,9 @@ type Patterns struct {
 // LEFTHYPHENMIN and RIGHTHYPHENMIN lines, then one pattern a line. Lines
 // that start with % are comments.
 func Parse(data []byte) (*Patterns, error) {
-	p := &Patterns{pats: make(map[string][]byte), left: 2, right: 2}
+	// Without settings in the file, TeX's English minimums: two letters
+	// before a hyphen and three after, so "kepa-da" or "ma-ken" never occur.
+	p := &Patterns{pats: make(map[string][]byte), left: 2, right: 3}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	first := true
 	for n := 1; sc.Scan(); n++ {

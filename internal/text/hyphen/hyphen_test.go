@@ -30,7 +30,7 @@ func TestPoints(t *testing.T) {
 		{"nl", "verantwoordelijkheden", "ver-ant-woor-de-lijk-he-den"},
 		{"nl", "verkoopdoelstellingen", "ver-koop-doel-stel-lin-gen"},
 		{"id", "bertanggung", "ber-tang-gung"},
-		{"id", "penjualan", "pen-ju-al-an"},
+		{"id", "penjualan", "pen-ju-alan"},
 		{"tl", "naghahanda", "nag-ha-han-da"},
 		{"tl", "pangalan", "pa-nga-lan"},
 		{"tl", "pangkat", "pang-kat"},
