@@ -45,7 +45,7 @@ func TestFIFOInputIsRefused(t *testing.T) {
 		{"roles/f.yaml", ExitProblems, false},
 		{"locales/nl/roles/f.yaml", ExitProblems, false},
 		{"locales/nl/f.yaml", ExitProblems, false},
-		{"roledoc.yaml", ExitInternal, false},
+		{"roledoc.yaml", ExitProblems, false},
 		{"templates/role.html", ExitInternal, true},
 	}
 	for _, tt := range tests {

@@ -139,6 +139,10 @@ func shown(dir, name string) string {
 // LoadConfig reads and validates the configuration.
 func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
 	data, err := yamlsrc.ReadFile(p.Config.FS, p.Config.Root, yamlsrc.MaxFileSize)
+	if errors.Is(err, inputfs.ErrNotRegular) || errors.Is(err, inputfs.ErrOutsideRoot) {
+		// Refused, not failed: a problem in the project like any other.
+		return nil, []diag.Diagnostic{yamlsrc.ReadError(p.Config.Shown, err)}, nil
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, cmp.Or(errors.Unwrap(err), err))
 	}
