@@ -156,3 +156,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	}
 	return slices.DeleteFunc(roles, func(r *Role) bool { return r == nil }), ds
 }
+
+// Unreadable returns the ids of the roles whose files could not be
+// loaded, as given to NewSet.
+func (s *Set) Unreadable() []string { return s.unreadable }
