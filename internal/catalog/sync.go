@@ -410,3 +410,36 @@ func WriteFiles(dir string, files map[string][]byte) ([]string, error) {
 	}
 	return wrote, nil
 }
+
+// Confirm records that stale translations still fit their new English, as
+// a translator does who reviews one and leaves the text as it is: each
+// named message (every stale one when ids is empty) takes the current
+// source hash and loses its review mark. It returns the ids it confirmed,
+// and an error naming ids that have no source or no translation.
+func Confirm(src []*Entry, c *Catalog, ids []string) ([]string, error) {
+	bySrc := Index(src)
+	if len(ids) == 0 {
+		for _, e := range src {
+			if StateOf(e, c.Msgs[e.Msg.ID]) == Stale {
+				ids = append(ids, e.Msg.ID)
+			}
+		}
+	}
+	var done []string
+	var errs []error
+	for _, id := range ids {
+		e, t := bySrc[id], c.Msgs[id]
+		switch {
+		case e == nil:
+			errs = append(errs, fmt.Errorf("%s: no such message", id))
+		case t == nil || t.Empty():
+			errs = append(errs, fmt.Errorf("%s: not translated in %s yet", id, c.Dir))
+		case !(&merger{c: c}).owned(t):
+			errs = append(errs, fmt.Errorf("%s: in %s, which merge does not write; move it to %s/%s to confirm it", id, t.Pos.File, c.Dir, FileFor(id)))
+		case StateOf(e, t) == Stale:
+			t.Msg.Hash, t.Review = Hash(e.Msg), nil
+			done = append(done, id)
+		}
+	}
+	return done, errors.Join(errs...)
+}
