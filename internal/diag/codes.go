@@ -124,7 +124,7 @@ var Rules = []Rule{
 
 	translationRule(MissingTranslation, "no text in this language; the English is shown"),
 	translationRule(StaleTranslation, "the English changed since the translation was made"),
-	translationRule(OrphanKey, "a catalog message that matches no source; merge drops it"),
+	translationRule(OrphanKey, "a catalog message that matches no source; merge moves its translation to a renamed message or to obsolete/"),
 	errorRule(PlaceholderMismatch, "a translation's {{.Name}} placeholders differ from the English"),
 	errorRule(BrokenTemplate, "a translation does not parse as a template"),
 	translationRule(WrongScript, "text in the wrong script for the language, or identical to the English"),
