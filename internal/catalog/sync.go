@@ -296,6 +296,9 @@ func (mg *merger) vanished(bySrc map[string]*Entry, keep map[string][]byte) *poo
 // English, preferring the same item id (a renamed role), then the same
 // role (a renamed item), and marks it taken.
 func (p *pool) take(e *Entry) *Translation {
+	if len(p.byHash)+len(p.byText) == 0 {
+		return nil // nothing was renamed: the common case
+	}
 	for _, cands := range [][]*candidate{p.byHash[Hash(e.Msg)], p.byText[sourceComment(e.Msg)]} {
 		var best *candidate
 		bestScore := -1

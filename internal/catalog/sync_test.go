@@ -1,0 +1,72 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// The English merge writes above a message reads back as written, for any
+// text a role can hold: renames and review marks depend on it.
+func FuzzShownEnglish(f *testing.F) {
+	for _, s := range []string{"Searches for customers.", "two\nlines", "# en: not a key", "a: b", "  leading", "ends with colon:", "مرحبا"} {
+		f.Add(s, "")
+		f.Add("At least {{.Count}} year", s)
+	}
+	f.Fuzz(func(t *testing.T, other, one string) {
+		for _, s := range []string{other, one} {
+			if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' }) >= 0 {
+				t.Skip("role text is UTF-8 without control characters")
+			}
+		}
+		src := &i18n.Message{ID: "role.duties.x", Other: other, One: one}
+		data := encode(catalogHeader, []written{
+			{msg: &i18n.Message{ID: "role.duties.a", Other: "x"}, comment: "en: before"},
+			{msg: &i18n.Message{ID: src.ID, Other: "vertaling"}, comment: sourceComment(src)},
+			{msg: &i18n.Message{ID: "role.duties.z", Other: "y"}, comment: "en: after"},
+		})
+		got := shownEnglish(data)
+		if want := sourceComment(src); got[src.ID] != want {
+			t.Errorf("read %q, wrote %q\n%s", got[src.ID], want, data)
+		}
+		if got["role.duties.a"] != "en: before" || got["role.duties.z"] != "en: after" {
+			t.Errorf("neighbours: %q\n%s", got, data)
+		}
+	})
+}
+
+func TestPreviousText(t *testing.T) {
+	tests := []struct{ msg, want string }{
+		{"Sells.", "Sells."},
+		{"", ""},
+		{"one line\nnext", "one line next"},
+	}
+	for _, tc := range tests {
+		if got := previousText(sourceComment(&i18n.Message{Other: tc.msg})); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.msg, got, tc.want)
+		}
+	}
+	plural := &i18n.Message{One: "{{.Count}} year", Other: "{{.Count}} years"}
+	if got, want := previousText(sourceComment(plural)), "one: {{.Count}} year\nother: {{.Count}} years"; got != want {
+		t.Errorf("plural: %q, want %q", got, want)
+	}
+}
+
+func TestAffinity(t *testing.T) {
+	tests := []struct {
+		from, to string
+		want     int
+	}{
+		{"account-manager.duties.calls", "key-account-manager.duties.calls", 2},
+		{"sales-manager.duties.find-clients", "sales-manager.duties.prospecting", 1},
+		{"sales-manager.duties.find-clients", "head-of-sales.duties.prospecting", 0},
+	}
+	for _, tc := range tests {
+		if got := affinity(tc.from, tc.to); got != tc.want {
+			t.Errorf("affinity(%s, %s) = %d, want %d", tc.from, tc.to, got, tc.want)
+		}
+	}
+}
