@@ -214,12 +214,29 @@ func staleTranslations(c *Catalog, st Status) []diag.Diagnostic {
 	return ds
 }
 
-// orphanKeys: a message in the catalog with no source.
+// orphanKeys: messages in the catalog with no source, one diagnostic per
+// file when there are several, as after a role is renamed or removed.
 func orphanKeys(c *Catalog, st Status) []diag.Diagnostic {
-	var ds []diag.Diagnostic
+	byFile := map[string][]Problem{}
+	var files []string
 	for _, p := range st.Orphans {
-		ds = append(ds, diag.Warnf(p.Pos, diag.OrphanKey,
-			"%s matches no source message; 'roledoc i18n merge' moves its translation to a renamed message with the same English, or else to %s/%s", p.ID, c.Dir, ObsoleteDir))
+		if byFile[p.Pos.File] == nil {
+			files = append(files, p.Pos.File)
+		}
+		byFile[p.Pos.File] = append(byFile[p.Pos.File], p)
+	}
+	slices.Sort(files)
+	var ds []diag.Diagnostic
+	for _, f := range files {
+		ps := byFile[f]
+		slices.SortFunc(ps, func(a, b Problem) int { return a.Pos.Line - b.Pos.Line })
+		what, their := ps[0].ID+" matches", "its translation to a renamed message"
+		if len(ps) > 1 {
+			what, their = fmt.Sprintf("%d messages, from %s on, match", len(ps), ps[0].ID), "their translations to renamed messages"
+		}
+		ds = append(ds, diag.Warnf(ps[0].Pos, diag.OrphanKey,
+			"%s no source message; 'roledoc i18n merge' moves %s with the same English, or else to %s/%s",
+			what, their, c.Dir, ObsoleteDir))
 	}
 	return ds
 }

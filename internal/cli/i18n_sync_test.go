@@ -73,6 +73,11 @@ func TestRenameKeepsEveryTranslation(t *testing.T) {
 	}
 	edit(t, dir, "roles/key-account-manager.yaml", "id: account-manager", "id: key-account-manager")
 	edit(t, dir, "roles/senior-sales-executive.yaml", "substitute: account-manager", "substitute: key-account-manager")
+	// HR's check before the translators merge: one warning per language
+	// for the old file and one for the new, not one per message.
+	if _, out, _ := run(t, dir, false, "check"); strings.Count(out, "[orphan-key]") != 4+4 || strings.Count(out, "[missing-translation]") != 4+4 {
+		t.Errorf("check after the rename, before merge:\n%s", out)
+	}
 
 	mustRun(t, dir, "i18n", "extract")
 	_, errOut := mustRun(t, dir, "i18n", "merge")
@@ -279,6 +284,17 @@ func TestTranslatorsWorkDespiteRoleErrors(t *testing.T) {
 		}
 		if out, _ := mustRun(t, dir, "i18n", "status"); strings.Contains(out, "orphan") {
 			t.Errorf("status:\n%s", out)
+		}
+	})
+	t.Run("broken catalog", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		if err := os.WriteFile(filepath.Join(dir, "locales", "nl", "ui.yaml"), []byte("ui.kind: [unclosed\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := run(t, dir, false, "i18n", "status", "--format", "json")
+		var st []map[string]any
+		if err := json.Unmarshal([]byte(out), &st); code != ExitProblems || err != nil || len(st) != 4 || !strings.Contains(errOut, "locales/nl/ui.yaml:1:") {
+			t.Errorf("status --format json with a broken catalog: exit %d, %v\n%s%s", code, err, out, errOut)
 		}
 	})
 	t.Run("unreadable configuration", func(t *testing.T) {
