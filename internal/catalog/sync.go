@@ -92,8 +92,8 @@ type Move struct{ From, To string }
 // written to the file it belongs in (ui.yaml or roles/<role-id>.yaml), so
 // a merge also moves an old one-file roles.yaml into the per-role layout;
 // messages in a file of the translator's own stay there, and the files of
-// roles named in unreadable (whose role file has an error) are kept as
-// they are.
+// the roles named in unreadable, whose role files could not be read, are
+// kept as they are.
 func Merge(src []*Entry, c *Catalog, unreadable []string) (map[string][]byte, MergeSummary) {
 	bySrc := Index(src)
 	mg := &merger{c: c, shown: map[string]map[string]string{}}
