@@ -84,6 +84,10 @@ type Review struct {
 	Was string
 }
 
+// marked reports whether r marks a translation for review; a "previous"
+// without "review" (written by hand) does not.
+func (r *Review) marked() bool { return r != nil && r.Was != "" }
+
 // lc is a line and column.
 type lc struct{ line, col int32 }
 

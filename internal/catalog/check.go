@@ -59,7 +59,7 @@ func StateOf(src *Entry, t *Translation) State {
 	}
 	// A translation changed since merge marked it for review was updated
 	// for the new English; the next merge records that.
-	if t.Msg.Hash != "" && t.Msg.Hash != src.sourceHash() && (t.Review == nil || t.Review.Was == fingerprint(t.Msg)) {
+	if t.Msg.Hash != "" && t.Msg.Hash != src.sourceHash() && (!t.Review.marked() || t.Review.Was == fingerprint(t.Msg)) {
 		return Stale
 	}
 	return Translated

@@ -177,9 +177,9 @@ func (mg *merger) settle(m *i18n.Message, t *Translation, current string) *Revie
 		m.Hash = ""
 		return nil
 	case m.Hash == "" || m.Hash == current:
-	case t.Review != nil && t.Review.Was != fingerprint(m):
+	case t.Review.marked() && t.Review.Was != fingerprint(m):
 		// The translator has updated the text since it was marked.
-	case t.Review != nil:
+	case t.Review.marked():
 		return t.Review
 	default:
 		return &Review{Previous: previousText(mg.english(t)), Was: fingerprint(m)}

@@ -70,3 +70,31 @@ func TestAffinity(t *testing.T) {
 		}
 	}
 }
+
+// A translation is stale while its English differs from the one it was
+// made from, unless it was changed since merge marked it for review.
+func TestStateOfReviewedTranslation(t *testing.T) {
+	src := &Entry{Msg: &i18n.Message{ID: "r.duties.x", Other: "New English."}}
+	text := &i18n.Message{ID: "r.duties.x", Other: "Vertaling."}
+	was := fingerprint(text)
+	tests := []struct {
+		name   string
+		hash   string
+		review *Review
+		want   State
+	}{
+		{"no hash yet", "", nil, Translated},
+		{"current", Hash(src.Msg), nil, Translated},
+		{"English changed", "sha1-old", nil, Stale},
+		{"marked, text unchanged", "sha1-old", &Review{Previous: "Old.", Was: was}, Stale},
+		{"marked, text changed", "sha1-old", &Review{Previous: "Old.", Was: "sha1-other"}, Translated},
+		{"previous without review", "sha1-old", &Review{Previous: "Old."}, Stale},
+	}
+	for _, tc := range tests {
+		m := *text
+		m.Hash = tc.hash
+		if got := StateOf(src, &Translation{Msg: &m, Review: tc.review}); got != tc.want {
+			t.Errorf("%s: state %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
