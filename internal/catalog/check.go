@@ -33,6 +33,8 @@ type Status struct {
 	Missing    []Problem
 	Stale      []Problem
 	Orphans    []Problem
+	// Obsolete are the translations merge kept in obsolete/.
+	Obsolete []Problem
 }
 
 // Problem names a message and where to look.
@@ -122,6 +124,10 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[st
 		s.Translated += p.Translated
 		n += found[i]
 	}
+	for id, t := range c.Obsolete {
+		s.Obsolete = append(s.Obsolete, Problem{ID: id, Pos: t.Pos})
+	}
+	slices.SortFunc(s.Obsolete, func(a, b Problem) int { return strings.Compare(a.ID, b.ID) })
 	if n == len(c.Msgs) {
 		return s // every message has a source: no orphans
 	}

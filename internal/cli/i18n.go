@@ -339,7 +339,7 @@ func writeStatusText(w io.Writer, sts []catalog.Status) error {
 		for _, group := range []struct {
 			what string
 			ps   []catalog.Problem
-		}{{"missing", s.Missing}, {"stale", s.Stale}, {"orphan", s.Orphans}} {
+		}{{"missing", s.Missing}, {"stale", s.Stale}, {"orphan", s.Orphans}, {"obsolete", s.Obsolete}} {
 			if len(group.ps) == 0 {
 				continue
 			}
@@ -375,6 +375,7 @@ func writeStatusJSON(w io.Writer, sts []catalog.Status) error {
 		Missing    []problem `json:"missing"`
 		Stale      []problem `json:"stale"`
 		Orphans    []problem `json:"orphans"`
+		Obsolete   []problem `json:"obsolete"`
 		Percent    float64   `json:"percent"`
 	}
 	conv := func(ps []catalog.Problem) []problem {
@@ -386,7 +387,7 @@ func writeStatusJSON(w io.Writer, sts []catalog.Status) error {
 	}
 	out := []lang{}
 	for _, s := range sts {
-		out = append(out, lang{s.Lang, s.Total, s.Translated, conv(s.Missing), conv(s.Stale), conv(s.Orphans), s.Percent()})
+		out = append(out, lang{s.Lang, s.Total, s.Translated, conv(s.Missing), conv(s.Stale), conv(s.Orphans), conv(s.Obsolete), s.Percent()})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -130,6 +130,9 @@ func TestRemovedMessageIsObsoleteAndComesBack(t *testing.T) {
 			t.Errorf("%s: the translation is not in obsolete/: %v\n%s", tag, err, data)
 		}
 	}
+	if out, _ := mustRun(t, dir, "i18n", "status", "--lang", "nl"); !strings.Contains(out, "nl: 1 obsolete\n") || !strings.Contains(out, "obsolete/roles/sales-manager.yaml:") {
+		t.Errorf("status does not list the obsolete translation:\n%s", out)
+	}
 	_, out, _ := run(t, dir, false, "check")
 	if n := strings.Count(out, "[obsolete-translation]"); n != 4 {
 		t.Errorf("check lists %d obsolete files, want 4:\n%s", n, out)
