@@ -1,12 +1,15 @@
 package catalog
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 )
 
 // The English merge writes above a message reads back as written, for any
@@ -96,5 +99,49 @@ func TestStateOfReviewedTranslation(t *testing.T) {
 		if got := StateOf(src, &Translation{Msg: &m, Review: tc.review}); got != tc.want {
 			t.Errorf("%s: state %d, want %d", tc.name, got, tc.want)
 		}
+	}
+}
+
+// A plural message whose English changes keeps its earlier forms as
+// "previous", which reads back and is written again unchanged.
+func TestPluralPreviousRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	msg := func(one, other string) []*Entry {
+		return []*Entry{{Msg: &i18n.Message{ID: "ui.experience", Description: "years", One: one, Other: other}}}
+	}
+	load := func() *Catalog {
+		t.Helper()
+		cats, ds := LoadCatalogs(os.DirFS(dir), ".", "locales")
+		if len(ds) > 0 {
+			t.Fatal(ds)
+		}
+		return cats["nl"]
+	}
+	write := func(files map[string][]byte) {
+		t.Helper()
+		if _, err := WriteFiles(filepath.Join(dir, "nl"), files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := msg("At least {{.Count}} year", "At least {{.Count}} years")
+	lang, _ := locale.Lookup("nl")
+	nl := &Catalog{Lang: lang, Dir: "locales/nl", Msgs: map[string]*Translation{
+		"ui.experience": {Msg: &i18n.Message{ID: "ui.experience", One: "Minstens {{.Count}} jaar", Other: "Minstens {{.Count}} jaar"}},
+	}}
+	write(Merged(before, nl))
+	after := msg("{{.Count}} year of experience", "{{.Count}} years of experience")
+	files := Merged(after, load())
+	want := "  previous: |-\n    one: At least {{.Count}} year\n    other: At least {{.Count}} years\n"
+	if got := string(files[UIFile]); !strings.Contains(got, want) {
+		t.Fatalf("no %q in:\n%s", want, got)
+	}
+	write(files)
+	c := load()
+	st := CoverageOf(after, c)
+	if len(st.Stale) != 1 || st.Stale[0].Previous != "one: At least {{.Count}} year\nother: At least {{.Count}} years" {
+		t.Errorf("stale: %+v", st.Stale)
+	}
+	if again := Merged(after, c); string(again[UIFile]) != string(files[UIFile]) {
+		t.Errorf("a second merge changed the file:\n%s", again[UIFile])
 	}
 }
