@@ -26,6 +26,7 @@ func newBuild(env *Env) *cobra.Command {
 	var rf reportFlags
 	var opt build.Options
 	var quiet, verbose bool
+	var sample sampleFlag
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Check, translate and render every role in every language",
@@ -35,7 +36,10 @@ each role in each language as HTML and PDF into the output directory
 (out/<lang>/<role>.html and .pdf, plus index pages).
 
 The output is replaced as a whole only when the build succeeds, and files
-whose inputs did not change since the last build are not rendered again.`,
+whose inputs did not change since the last build are not rendered again.
+
+Without roles/ in the working directory (or --roles) build refuses to
+run, exit 2, unless --sample asks for the built-in sample project.`,
 		Example: `  roledoc build
   roledoc build --lang ar --format pdf --role sales-manager
   roledoc build --out public -j 4 --force`,
@@ -46,6 +50,9 @@ whose inputs did not change since the last build are not rendered again.`,
 			}
 			p, err := pf.resolve(env)
 			if err != nil {
+				return err
+			}
+			if err := sample.gate(p, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
 			opt.Project = p
@@ -118,6 +125,7 @@ whose inputs did not change since the last build are not rendered again.`,
 	fl.BoolVar(&opt.Force, "force", false, "render every file, even unchanged ones")
 	fl.BoolVarP(&quiet, "quiet", "q", false, "print only errors")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "print warnings too")
+	sample.register(cmd)
 	return cmd
 }
 

@@ -94,11 +94,15 @@ func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []dia
 func newCheck(env *Env) *cobra.Command {
 	var pf projectFlags
 	var rf reportFlags
+	var sample sampleFlag
 	cmd := &cobra.Command{
 		Use:   "check [path...]",
 		Short: "Validate role files and roledoc.yaml",
 		Long: `Check validates every role file in roles/ (or the files and directories
 given) and roledoc.yaml, and reports each problem as file:line:col.
+
+Without roles/ in the working directory (or --roles) check refuses to
+run, exit 2, unless --sample asks for the built-in sample project.
 
 Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 3 on an I/O or internal failure.`,
@@ -114,6 +118,9 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 			if err != nil {
 				return err
 			}
+			if err := sample.gate(p, cmd.ErrOrStderr()); err != nil {
+				return err
+			}
 			ds, err := check(p, env.Dir, args)
 			if err != nil {
 				return err
@@ -123,6 +130,7 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 	}
 	pf.register(cmd)
 	rf.register(cmd, "format")
+	sample.register(cmd)
 	return cmd
 }
 

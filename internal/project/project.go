@@ -100,6 +100,11 @@ func Resolve(opt Options) (*Project, error) {
 	return &p, nil
 }
 
+// Sample reports whether the roles are the built-in sample company's: there
+// is no roles/ in the working directory and no --roles. Commands must say
+// so, or a user in the wrong folder is told that all is clean.
+func (p *Project) Sample() bool { return p.Roles.Embedded }
+
 func shown(dir, name string) string {
 	if dir == "" || dir == "." {
 		return name
