@@ -46,6 +46,7 @@ const (
 	UnknownLanguage   = "unknown-language"
 	SelfSubstitute    = "self-substitute"
 	ReportingCycle    = "reporting-cycle"
+	TodoText          = "todo-text"
 
 	// Translations.
 	MissingTranslation  = "missing-translation"
@@ -117,6 +118,7 @@ var Rules = []Rule{
 	{UnknownLanguage, Error, "a language in roledoc.yaml that roledoc does not support"},
 	{SelfSubstitute, Error, "a role names itself as its substitute"},
 	{ReportingCycle, Error, "a loop in reports_to"},
+	{TodoText, Error, "a placeholder text from roledoc new that still starts with TODO:"},
 
 	{MissingTranslation, Warning, "no text in this language; the English is shown"},
 	{StaleTranslation, Warning, "the English changed since the translation was made"},
