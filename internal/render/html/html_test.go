@@ -286,3 +286,59 @@ func TestPrintedPage(t *testing.T) {
 		}
 	}
 }
+
+// TestChromiumChart opens the index pages in headless Chromium and measures
+// the organization chart: a child sits inward of its parent, towards the
+// end of the line, with a connector (a 2px branch) on its start side,
+// which is the right in Arabic and the left in English.
+func TestChromiumChart(t *testing.T) {
+	bin, args := testtool.Chromium(t)
+	r := renderer(t)
+	_, loc := fixture.Project(t)
+	for _, tc := range []struct {
+		lang, side string
+	}{{"ar", "right"}, {"en", "left"}} {
+		l, _ := i18n.Lookup(tc.lang)
+		var b bytes.Buffer
+		if err := r.Index(&b, loc.Index(l)); err != nil {
+			t.Fatal(err)
+		}
+		// The probe reports the root's and its first child's node boxes,
+		// the child's item box, and the physical side of its branch.
+		probe := `<script>addEventListener("load",()=>{const root=document.querySelector(".chart > li");const li=root.querySelector("ul > li");` +
+			`const a=root.querySelector(".node").getBoundingClientRect(),c=li.querySelector(".node").getBoundingClientRect(),i=li.getBoundingClientRect();` +
+			`const s=getComputedStyle(li,"::after");const side=s.right==="0px"?"right":s.left==="0px"?"left":"none";` +
+			`document.body.setAttribute("data-probe",[a.left,a.right,c.left,c.right,i.left,i.right].map(Math.round).join(" ")+" "+side+" "+s.borderTopWidth)})</script>`
+		page := bytes.Replace(b.Bytes(), []byte("</body>"), []byte(probe+"</body>"), 1)
+		file := filepath.Join(t.TempDir(), "index.html")
+		if err := os.WriteFile(file, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, append(args, "--window-size=1000,1200", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		m := regexp.MustCompile(`data-probe="(-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (\w+) (\w+)"`).FindSubmatch(out)
+		if m == nil {
+			t.Fatalf("%s: probe result not found in DOM", tc.lang)
+		}
+		t.Logf("%s: %s", tc.lang, m[0])
+		n := make([]int, 6)
+		for i := range n {
+			n[i], _ = strconv.Atoi(string(m[i+1]))
+		}
+		rootL, rootR, childL, childR, itemL, itemR := n[0], n[1], n[2], n[3], n[4], n[5]
+		if string(m[7]) != tc.side || string(m[8]) != "2px" {
+			t.Errorf("%s: the branch to a child is on the %s with a %s line, want the %s with 2px", tc.lang, m[7], m[8], tc.side)
+		}
+		var inward, gap bool
+		if tc.side == "right" {
+			inward, gap = childR < rootR, itemR-childR >= 16
+		} else {
+			inward, gap = childL > rootL, childL-itemL >= 16
+		}
+		if !inward || !gap {
+			t.Errorf("%s: child node %d..%d, root %d..%d, item %d..%d: want the child inward of the root from the %s, with room for the branch", tc.lang, childL, childR, rootL, rootR, itemL, itemR, tc.side)
+		}
+	}
+}
