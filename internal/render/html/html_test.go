@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -162,6 +163,54 @@ func TestEscapesContent(t *testing.T) {
 	}
 	if !strings.Contains(out, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; {{template &#34;y&#34;}}") {
 		t.Error("escaped duty text not found")
+	}
+}
+
+// TestStructuredData reads the JSON-LD back as a search engine would: an
+// Occupation in the page's language, every duty its own entry, and no
+// Latin punctuation put between Arabic items.
+func TestStructuredData(t *testing.T) {
+	r := renderer(t)
+	docs := fixture.Documents(t, "sales-manager")
+	for _, lang := range []string{"en", "ar"} {
+		d := docs[lang]
+		page, err := xhtml.Parse(bytes.NewReader(render(t, r, d)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var scripts []string
+		for _, n := range find(page, atom.Script) {
+			if attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
+				scripts = append(scripts, n.FirstChild.Data)
+			}
+		}
+		if len(scripts) != 1 {
+			t.Fatalf("%s: %d JSON-LD scripts, want 1", lang, len(scripts))
+		}
+		var ld struct {
+			Context struct {
+				Language string `json:"@language"`
+			} `json:"@context"`
+			Type             string   `json:"@type"`
+			Name             string   `json:"name"`
+			Responsibilities []string `json:"responsibilities"`
+			Skills           []string `json:"skills"`
+			Education        []string `json:"educationRequirements"`
+		}
+		if err := json.Unmarshal([]byte(scripts[0]), &ld); err != nil {
+			t.Fatalf("%s: %v\n%s", lang, err, scripts[0])
+		}
+		if ld.Type != "Occupation" || ld.Context.Language != lang || ld.Name != d.Title {
+			t.Errorf("%s: @type %q, @language %q, name %q", lang, ld.Type, ld.Context.Language, ld.Name)
+		}
+		if len(ld.Responsibilities) != len(d.Sections[1].Items) || len(ld.Skills) == 0 || len(ld.Education) == 0 {
+			t.Errorf("%s: %d responsibilities for %d duties, %d skills, %d education entries", lang, len(ld.Responsibilities), len(d.Sections[1].Items), len(ld.Skills), len(ld.Education))
+		}
+		for _, s := range append(ld.Responsibilities, ld.Skills...) {
+			if strings.Contains(s, ".;") || strings.Contains(s, "\n") {
+				t.Errorf("%s: items were joined: %q", lang, s)
+			}
+		}
 	}
 }
 
