@@ -80,7 +80,8 @@ into validated, translated, print-ready HTML and PDF documents.
 
 It uses roles/, locales/, templates/ and roledoc.yaml from the working
 directory when they exist, the paths given by flags, and its built-in
-defaults otherwise.`,
+defaults otherwise. Start a project with 'roledoc init', add a role with
+'roledoc new ROLE-ID'.`,
 		Version:       roledoc.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
