@@ -138,7 +138,11 @@ func writeStarter(w io.Writer, dir, shown string, files map[string][]byte, force
 		}
 	}
 	fmt.Fprintf(w, "wrote a roledoc project to %s: roledoc.yaml, roles/, locales/, .github/workflows/roledoc.yml, .gitignore\n", shown)
-	fmt.Fprintf(w, "next: cd %s, then roledoc check, roledoc build, and roledoc new ROLE-ID to add a role\n", shown)
+	next := "next: roledoc check, roledoc build, and roledoc new ROLE-ID to add a role"
+	if filepath.Clean(shown) != "." {
+		next = "next: cd " + shown + ", then " + strings.TrimPrefix(next, "next: ")
+	}
+	fmt.Fprintln(w, next)
 	return nil
 }
 

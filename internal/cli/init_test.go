@@ -91,8 +91,11 @@ func TestInitWorkflowMatchesDocs(t *testing.T) {
 // todo-text error; once the texts are written, check is clean.
 func TestNewEditCheck(t *testing.T) {
 	dir := t.TempDir()
-	if code, _, errOut := run(t, dir, false, "init"); code != ExitOK {
-		t.Fatalf("init: %s", errOut)
+	if code, _, errOut := run(t, dir, false, "new", "warehouse-manager"); code != ExitUsage || !strings.Contains(errOut, "roledoc init") {
+		t.Errorf("new before init: exit %d, stderr %q; want 2 and a hint to run init", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "init"); code != ExitOK || strings.Contains(errOut, "cd .") {
+		t.Fatalf("init: exit %d: %s", code, errOut)
 	}
 	tests := []struct {
 		args []string
