@@ -115,6 +115,16 @@ func TestNewEditCheck(t *testing.T) {
 			t.Errorf("%v: exit %d, want %d; stderr %q, want %q", tc.args, code, tc.want, errOut, tc.msg)
 		}
 	}
+	// Shell completion offers the ids --reports-to and --department take.
+	_, out, _ := run(t, dir, false, "__complete", "new", "x", "--reports-to", "")
+	for _, id := range []string{"head-of-sales", "warehouse-manager", "general-director"} {
+		if !strings.Contains(out, "\n"+id+"\n") && !strings.HasPrefix(out, id+"\n") {
+			t.Errorf("completion of --reports-to lacks %s:\n%s", id, out)
+		}
+	}
+	if _, out, _ := run(t, dir, false, "__complete", "new", "x", "--department", ""); !strings.HasPrefix(out, "sales\n") {
+		t.Errorf("completion of --department:\n%s", out)
+	}
 	file := filepath.Join(dir, "roles", "warehouse-manager.yaml")
 	data, err := os.ReadFile(file)
 	must(t, err)

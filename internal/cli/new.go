@@ -74,6 +74,34 @@ reported to, else the first one).`,
 	fl.StringVar(&r.ReportsTo, "reports-to", "", "the role or position the new role reports to")
 	fl.StringVar(&r.Title, "title", "", "the job title")
 	fl.StringVar(&r.Department, "department", "", "the department id")
+	// Completion offers the project's own ids, loaded when asked.
+	complete := func(ids func(*role.Set) []string) cobra.CompletionFunc {
+		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			p, err := pf.resolve(env)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			set, _, err := p.Load()
+			if err != nil || set == nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			return ids(set), cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = cmd.RegisterFlagCompletionFunc("reports-to", complete(func(s *role.Set) []string {
+		var positions []string
+		for _, p := range s.Config.Positions {
+			positions = append(positions, p.ID)
+		}
+		return known(s, positions)
+	}))
+	_ = cmd.RegisterFlagCompletionFunc("department", complete(func(s *role.Set) []string {
+		var ids []string
+		for _, d := range s.Config.Departments {
+			ids = append(ids, d.ID)
+		}
+		return ids
+	}))
 	return cmd
 }
 
