@@ -51,6 +51,9 @@ type reportFlags struct {
 	flag   string
 	format string
 	strict bool
+	// Only check registers these two: build decides on its own warnings.
+	strictTranslations bool
+	errorsOnly         bool
 }
 
 // register adds the flags; name is "format" for check and "report" for
@@ -72,10 +75,17 @@ func (f *reportFlags) validate() error {
 // report prints diagnostics and returns errProblems when they should fail
 // the run.
 func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []diag.Diagnostic) error {
+	// build has raised its warnings already, as its --strict asks.
 	if f.strict {
-		diag.Strict(ds)
+		diag.StrictInputs(ds)
+	}
+	if f.strictTranslations {
+		diag.StrictTranslations(ds)
 	}
 	opt := diag.Options{Tool: "roledoc", Version: roledoc.Version}
+	if f.errorsOnly {
+		opt.MinSeverity = diag.Error
+	}
 	if f.format == "text" && env.isTerminal(w) {
 		opt.Source = p.Source
 		opt.Color = os.Getenv("NO_COLOR") == ""
@@ -104,11 +114,17 @@ given) and roledoc.yaml, and reports each problem as file:line:col.
 Without roles/ in the working directory (or --roles) check refuses to
 run, exit 2, unless --sample asks for the built-in sample project.
 
-Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
-3 on an I/O or internal failure.`,
+Errors come first, then warnings, then a summary line. Warnings never
+fail the check unless asked: --strict fails on warnings about the inputs,
+--strict-translations on missing or stale translations.
+
+Exit status: 0 when there are no errors, 1 when there are, 2 on bad
+usage, 3 on an I/O or internal failure.`,
 		Example: `  roledoc check
   roledoc check roles/sales-manager.yaml
+  roledoc check --errors-only          # leave warnings out (still counted)
   roledoc check --format github        # annotations in GitHub Actions
+  roledoc check --strict-translations  # also fail on missing translations
   roledoc check --format sarif > roledoc.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := rf.validate(); err != nil {
@@ -130,6 +146,9 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 	}
 	pf.register(cmd)
 	rf.register(cmd, "format")
+	cmd.Flags().Lookup("strict").Usage = "treat warnings about the role files and roledoc.yaml as errors; translation warnings stay warnings"
+	cmd.Flags().BoolVar(&rf.strictTranslations, "strict-translations", false, "treat missing, stale and orphaned translations as errors")
+	cmd.Flags().BoolVar(&rf.errorsOnly, "errors-only", false, "show errors only; the summary still counts warnings")
 	sample.register(cmd)
 	return cmd
 }

@@ -67,6 +67,9 @@ type Rule struct {
 	Code     string
 	Severity Severity
 	Summary  string
+	// Translation marks warnings about translation completeness, which
+	// --strict leaves alone: a new role is valid before it is translated.
+	Translation bool
 }
 
 // DocsURL is where the diagnostic codes are documented; each code is an
@@ -79,58 +82,64 @@ func (r Rule) Help() string { return DocsURL + "#" + r.Code }
 // Rules is every diagnostic code roledoc reports, in the order the
 // documentation lists them. docs/role-format.md is checked against it.
 var Rules = []Rule{
-	{ReadError, Error, "a file or directory cannot be read"},
-	{SymlinkDir, Warning, "a linked directory is not followed; move the files in or list them"},
-	{FileTooLarge, Error, "a role file over 1 MiB or a catalog over 64 MiB"},
-	{Encoding, Error, "the file is UTF-16; save it as UTF-8"},
-	{InvalidUTF8, Error, "the file holds bytes that are not UTF-8"},
-	{BOM, Warning, "the file starts with a byte-order mark"},
-	{BinaryFile, Error, "the file holds a NUL byte and looks binary"},
-	{UnsupportedFormat, Error, "a TOML catalog; catalogs are YAML"},
+	errorRule(ReadError, "a file or directory cannot be read"),
+	warningRule(SymlinkDir, "a linked directory is not followed; move the files in or list them"),
+	errorRule(FileTooLarge, "a role file over 1 MiB or a catalog over 64 MiB"),
+	errorRule(Encoding, "the file is UTF-16; save it as UTF-8"),
+	errorRule(InvalidUTF8, "the file holds bytes that are not UTF-8"),
+	warningRule(BOM, "the file starts with a byte-order mark"),
+	errorRule(BinaryFile, "the file holds a NUL byte and looks binary"),
+	errorRule(UnsupportedFormat, "a TOML catalog; catalogs are YAML"),
 
-	{YAMLSyntax, Error, "the file is not valid YAML"},
-	{TabIndent, Error, "a line is indented with a tab; YAML indents with spaces only"},
-	{DuplicateKey, Error, "a key appears twice in one mapping"},
-	{UnknownField, Error, "a field the format does not have (with a suggestion for typos)"},
-	{WrongType, Error, "a list where text belongs, text where a list belongs, and so on"},
-	{EmptyFile, Error, "the file has no content"},
-	{MultipleDocuments, Error, "the file holds more than one --- document"},
-	{YAMLAlias, Error, "anchors and aliases are refused (they allow \"billion laughs\" attacks)"},
+	errorRule(YAMLSyntax, "the file is not valid YAML"),
+	errorRule(TabIndent, "a line is indented with a tab; YAML indents with spaces only"),
+	errorRule(DuplicateKey, "a key appears twice in one mapping"),
+	errorRule(UnknownField, "a field the format does not have (with a suggestion for typos)"),
+	errorRule(WrongType, "a list where text belongs, text where a list belongs, and so on"),
+	errorRule(EmptyFile, "the file has no content"),
+	errorRule(MultipleDocuments, "the file holds more than one --- document"),
+	errorRule(YAMLAlias, "anchors and aliases are refused (they allow \"billion laughs\" attacks)"),
 
-	{Required, Error, "a required field or list is missing"},
-	{TooShort, Error, "a text is shorter than its minimum"},
-	{TooLong, Error, "a text is longer than its maximum"},
-	{TooFew, Error, "a list has fewer items than its minimum"},
-	{TooMany, Error, "a list has more items than its maximum"},
-	{InvalidID, Error, "an id that is not a lowercase slug, too long, or a reserved device name"},
-	{InvalidDate, Error, "a date that is not a real YYYY-MM-DD date"},
-	{InvalidValue, Error, "a value outside the allowed set (category, education, page size)"},
-	{InvalidVersion, Error, "a version that is not like 1.0 or 2026.1"},
-	{InvalidText, Error, "text that is blank or holds control characters"},
-	{InvalidLanguage, Error, "a language that is not a BCP 47 tag, or a locales directory named otherwise"},
-	{OutOfRange, Error, "a number outside its range"},
-	{DuplicateID, Error, "two items of one section share an id, or a language is listed twice"},
+	errorRule(Required, "a required field or list is missing"),
+	errorRule(TooShort, "a text is shorter than its minimum"),
+	errorRule(TooLong, "a text is longer than its maximum"),
+	errorRule(TooFew, "a list has fewer items than its minimum"),
+	errorRule(TooMany, "a list has more items than its maximum"),
+	errorRule(InvalidID, "an id that is not a lowercase slug, too long, or a reserved device name"),
+	errorRule(InvalidDate, "a date that is not a real YYYY-MM-DD date"),
+	errorRule(InvalidValue, "a value outside the allowed set (category, education, page size)"),
+	errorRule(InvalidVersion, "a version that is not like 1.0 or 2026.1"),
+	errorRule(InvalidText, "text that is blank or holds control characters"),
+	errorRule(InvalidLanguage, "a language that is not a BCP 47 tag, or a locales directory named otherwise"),
+	errorRule(OutOfRange, "a number outside its range"),
+	errorRule(DuplicateID, "two items of one section share an id, or a language is listed twice"),
 
-	{IDMismatch, Error, "the role's id differs from its file name"},
-	{DuplicateRole, Error, "two files share a role id, or a position is also a role"},
-	{UnknownRole, Error, "a reference to a role or position that does not exist"},
-	{UnknownDepartment, Error, "a department that roledoc.yaml does not declare"},
-	{UnknownLanguage, Error, "a language in roledoc.yaml that roledoc does not support"},
-	{SelfSubstitute, Error, "a role names itself as its substitute"},
-	{ReportingCycle, Error, "a loop in reports_to"},
-	{TodoText, Error, "a placeholder text from roledoc new that still starts with TODO:"},
+	errorRule(IDMismatch, "the role's id differs from its file name"),
+	errorRule(DuplicateRole, "two files share a role id, or a position is also a role"),
+	errorRule(UnknownRole, "a reference to a role or position that does not exist"),
+	errorRule(UnknownDepartment, "a department that roledoc.yaml does not declare"),
+	errorRule(UnknownLanguage, "a language in roledoc.yaml that roledoc does not support"),
+	errorRule(SelfSubstitute, "a role names itself as its substitute"),
+	errorRule(ReportingCycle, "a loop in reports_to"),
+	errorRule(TodoText, "a placeholder text from roledoc new that still starts with TODO:"),
 
-	{MissingTranslation, Warning, "no text in this language; the English is shown"},
-	{StaleTranslation, Warning, "the English changed since the translation was made"},
-	{OrphanKey, Warning, "a catalog message that matches no source; merge drops it"},
-	{PlaceholderMismatch, Error, "a translation's {{.Name}} placeholders differ from the English"},
-	{BrokenTemplate, Error, "a translation does not parse as a template"},
-	{WrongScript, Warning, "text in the wrong script for the language, or identical to the English"},
-	{InvalidPlural, Error, "a plural form the language does not have"},
-	{MissingPlural, Warning, "a plural form the language needs is missing"},
-	{UnknownPlural, Error, "a field that is neither a plural form nor hash or description"},
-	{StaleExtract, Warning, "the English source catalog is out of date; run roledoc i18n extract"},
+	translationRule(MissingTranslation, "no text in this language; the English is shown"),
+	translationRule(StaleTranslation, "the English changed since the translation was made"),
+	translationRule(OrphanKey, "a catalog message that matches no source; merge drops it"),
+	errorRule(PlaceholderMismatch, "a translation's {{.Name}} placeholders differ from the English"),
+	errorRule(BrokenTemplate, "a translation does not parse as a template"),
+	translationRule(WrongScript, "text in the wrong script for the language, or identical to the English"),
+	errorRule(InvalidPlural, "a plural form the language does not have"),
+	translationRule(MissingPlural, "a plural form the language needs is missing"),
+	errorRule(UnknownPlural, "a field that is neither a plural form nor hash or description"),
+	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
 }
+
+func errorRule(code, summary string) Rule   { return Rule{code, Error, summary, false} }
+func warningRule(code, summary string) Rule { return Rule{code, Warning, summary, false} }
+
+// translationRule is a warning about translation completeness.
+func translationRule(code, summary string) Rule { return Rule{code, Warning, summary, true} }
 
 var rulesByCode = func() map[string]Rule {
 	m := make(map[string]Rule, len(Rules))

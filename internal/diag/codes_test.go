@@ -19,7 +19,14 @@ func codesTable() []byte {
 	var b bytes.Buffer
 	b.WriteString("| code | severity | meaning |\n| --- | --- | --- |\n")
 	for _, r := range Rules {
-		fmt.Fprintf(&b, "| <a id=\"%s\"></a>`%s` | %s | %s |\n", r.Code, r.Code, r.Severity, r.Summary)
+		sev := r.Severity.String()
+		switch {
+		case r.Translation:
+			sev += " (error with `--strict-translations`)"
+		case r.Severity == Warning:
+			sev += " (error with `--strict`)"
+		}
+		fmt.Fprintf(&b, "| <a id=\"%s\"></a>`%s` | %s | %s |\n", r.Code, r.Code, sev, r.Summary)
 	}
 	return b.Bytes()
 }

@@ -281,7 +281,7 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	for _, tag := range set.Config.Languages {
 		lang, err := Lookup(tag)
 		if err != nil {
-			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), "unknown-language", "%v", err))
+			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), diag.UnknownLanguage, "%v", err))
 			continue
 		}
 		if lang.Tag == Source {
@@ -303,7 +303,7 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	}
 	for _, name := range []string{RolesFile, UIFile} {
 		if got, ok := english(name); ok && !ExtractCurrent(src, name, got) {
-			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + Source + "/" + name}, "stale-extract",
+			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + Source + "/" + name}, diag.StaleExtract,
 				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
 		}
 	}

@@ -42,7 +42,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 	r.root = root
 	ds = append(ds, validateStruct(name, root, r, ds)...)
 	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
-		ds = append(ds, diag.Errorf(r.Pos("id"), "id-mismatch",
+		ds = append(ds, diag.Errorf(r.Pos("id"), diag.IDMismatch,
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
 	diag.Sort(ds)
@@ -226,12 +226,14 @@ func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 			"file must be a mapping of fields (key: value), found %s", kindName(root)))
 	}
 	w := walker{file: name}
-	w.walk(root, reflect.TypeOf(v).Elem(), "")
+	w.walk(root, reflect.TypeOf(v).Elem())
 	ds = append(ds, w.ds...)
 	// yaml.v3 leaves a whole mapping empty when it holds a key twice,
 	// which would turn one duplicate into a "required" error for every
 	// field; the walk has reported it, so decode the first of each.
-	dropDuplicateKeys(root)
+	if w.duplicates {
+		dropDuplicateKeys(root)
+	}
 	if err := root.Decode(v); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
@@ -393,15 +395,42 @@ func aliases(n *yaml.Node) (*yaml.Node, int) {
 type walker struct {
 	file string
 	ds   []diag.Diagnostic
+	// path leads to the node being walked; it is spelled out only for a
+	// message, so a clean file costs no strings.
+	path       []pathSeg
+	duplicates bool // a mapping holds a key twice
+}
+
+// A pathSeg is a mapping key, or a list index when key is "".
+type pathSeg struct {
+	key   string
+	index int
+}
+
+// name quotes the path for a message, as validation messages do:
+// "requirements.experience_years", "duties item 3: text".
+func (w *walker) name() string {
+	var b strings.Builder
+	for _, seg := range w.path {
+		if seg.key == "" {
+			fmt.Fprintf(&b, "[%d]", seg.index)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(seg.key)
+	}
+	return strconv.Quote(humanPath(b.String()))
 }
 
 func (w *walker) errorf(n *yaml.Node, code, format string, args ...any) {
 	w.ds = append(w.ds, diag.Errorf(diag.Pos{File: w.file, Line: n.Line, Col: n.Column}, code, format, args...))
 }
 
-// walk checks n against t; p is its path (requirements.other[2]), which
-// messages name so a mistake deep in a long file is easy to find.
-func (w *walker) walk(n *yaml.Node, t reflect.Type, p string) {
+// walk checks n against t. Messages name the path to n, so a mistake
+// deep in a long file is easy to find.
+func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -411,7 +440,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, p string) {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			w.errorf(n, diag.WrongType, "%s must be a mapping of fields (%s), found %s", name(p), strings.Join(fieldsOf(t).names, ", "), kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a mapping of fields (%s), found %s", w.name(), strings.Join(fieldsOf(t).names, ", "), kindName(n))
 			return
 		}
 		fs := fieldsOf(t)
@@ -420,6 +449,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, p string) {
 			k, val := n.Content[i], n.Content[i+1]
 			if prev, dup := seen[k.Value]; dup {
 				w.errorf(k, diag.DuplicateKey, "key %q is already set on line %d; remove one of them", k.Value, prev.Line)
+				w.duplicates = true
 				continue
 			}
 			seen[k.Value] = k
@@ -428,40 +458,34 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, p string) {
 				w.errorf(k, diag.UnknownField, "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
 				continue
 			}
-			w.walk(val, ft, joinPath(p, k.Value))
+			w.path = append(w.path, pathSeg{key: k.Value})
+			w.walk(val, ft)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			w.errorf(n, diag.WrongType, "%s must be a list (lines starting with \"- \"), found %s", name(p), kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a list (lines starting with \"- \"), found %s", w.name(), kindName(n))
 			return
 		}
 		for i, c := range n.Content {
-			w.walk(c, t.Elem(), fmt.Sprintf("%s[%d]", p, i))
+			w.path = append(w.path, pathSeg{index: i})
+			w.walk(c, t.Elem())
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.String:
 		switch {
 		case n.Kind != yaml.ScalarNode:
-			w.errorf(n, diag.WrongType, "%s must be text, found %s", name(p), kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be text, found %s", w.name(), kindName(n))
 		case n.Style == 0 && (n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool"):
 			// YAML reads an unquoted 1.10 as the number 1.1 and the schema
 			// refuses it, so check refuses it too, saying how to fix it.
-			w.errorf(n, diag.WrongType, "%s must be text, but YAML reads %s as %s; quote it: %q", name(p), n.Value, kindName(n), n.Value)
+			w.errorf(n, diag.WrongType, "%s must be text, but YAML reads %s as %s; quote it: %q", w.name(), n.Value, kindName(n), n.Value)
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			w.errorf(n, diag.WrongType, "%s must be a whole number, like 3, found %s", name(p), describeNode(n))
+			w.errorf(n, diag.WrongType, "%s must be a whole number, like 3, found %s", w.name(), describeNode(n))
 		}
 	}
-}
-
-// name quotes a path for a message, as validation messages do.
-func name(p string) string { return strconv.Quote(humanPath(p)) }
-
-func joinPath(p, key string) string {
-	if p == "" {
-		return key
-	}
-	return p + "." + key
 }
 
 // describeNode is kindName with the value of a short scalar.

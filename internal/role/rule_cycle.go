@@ -28,7 +28,7 @@ func reportingCycles(s *Set, _ []*Role) []diag.Diagnostic {
 				i := slices.Index(stack, id)
 				loop := append(slices.Clone(stack[i:]), id)
 				for _, m := range stack[i:] {
-					ds = append(ds, diag.Errorf(s.byID[m].Pos("reports_to"), "reporting-cycle",
+					ds = append(ds, diag.Errorf(s.byID[m].Pos("reports_to"), diag.ReportingCycle,
 						"reporting cycle %s; make one of these roles report outside the loop", strings.Join(loop, " → ")))
 				}
 				break

@@ -89,10 +89,12 @@ func typeSchema(t reflect.Type, tag string) map[string]any {
 			if d, ok := descriptions[name]; ok {
 				p["description"] = d
 			}
-			props[name] = p
 			if slices.Contains(rulesOf(v), "required") || sf.Type.Kind() == reflect.Struct {
 				required = append(required, name)
+			} else {
+				nullable(p)
 			}
+			props[name] = p
 		}
 		s["type"] = "object"
 		s["properties"] = props
@@ -119,6 +121,19 @@ func typeSchema(t reflect.Type, tag string) map[string]any {
 		}
 	}
 	return s
+}
+
+// nullable lets an optional field be left blank ("name:" with nothing
+// after it), which YAML reads as null and check accepts.
+func nullable(p map[string]any) {
+	p["type"] = []any{p["type"], "null"}
+	if enum, ok := p["enum"].([]string); ok {
+		values := []any{}
+		for _, e := range enum {
+			values = append(values, e)
+		}
+		p["enum"] = append(values, nil)
+	}
 }
 
 // rulesOf splits a validate tag up to its first "dive", in order.

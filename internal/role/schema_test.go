@@ -89,7 +89,11 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 		{"roles/sales-manager.yaml", []edit{{"  - id: negotiate", "  - id: Negotiate"}}, false},
 		{"roles/sales-manager.yaml", []edit{{"    text: Holds commercial negotiations with customers.", "    text: Hi"}}, false},
 		{"roles/sales-manager.yaml", []edit{{"approval:\n  by: general-director\n", ""}}, false},
+		{"roles/sales-manager.yaml", []edit{{"  field: Business, economics, marketing or a field related to the products sold", "  field:"}}, true},
+		{"roles/sales-manager.yaml", []edit{{"  by: general-director", "  by: general-director\n  name:\n  date:"}}, true},
+		{"roles/sales-manager.yaml", []edit{{"  by: general-director", "  by:"}}, false},
 		{"roledoc.yaml", nil, true},
+		{"roledoc.yaml", []edit{{"page_size: A4", "page_size:"}}, true},
 		{"roledoc.yaml", []edit{{"page_size: A4", "page_size: A5"}}, false},
 		{"roledoc.yaml", []edit{{"languages: [en, id, nl, ar, tl]", "languages: [en, id, en]"}}, false},
 	}
