@@ -34,6 +34,9 @@ type Role struct {
 	Criteria         []Criterion `yaml:"criteria" validate:"required,max=500,unique=ID,dive"`
 
 	Approval Approval `yaml:"approval"`
+	// Acknowledgement, when set, overrides roledoc.yaml's choice of an
+	// employee acknowledgement block.
+	Acknowledgement *bool `yaml:"acknowledgement"`
 
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
