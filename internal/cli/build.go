@@ -131,8 +131,8 @@ run, exit 2, unless --sample asks for the built-in sample project.`,
 				fmt.Fprintf(stderr, "roledoc: warning: %s holds the new output, but removing the previous one failed: %v; the next build removes it\n", opt.Out, res.Cleanup)
 			}
 			if !quiet {
-				fmt.Fprintf(stderr, "built %s: %d written, %d unchanged, in %s\n",
-					opt.Out, res.Written, res.Skipped, res.Elapsed.Round(time.Millisecond))
+				fmt.Fprintf(stderr, "built %s: %d written, %d unchanged, in %s%s\n",
+					opt.Out, res.Written, res.Skipped, res.Elapsed.Round(time.Millisecond), fallbacks(res.Fallbacks))
 			}
 			return nil
 		},
@@ -278,4 +278,17 @@ func progress(w io.Writer) func(done, total int) {
 		rate := float64(done) / max(now.Sub(start).Seconds(), 1e-3)
 		fmt.Fprintf(w, "\r[%s%s] %d/%d documents, %.0f/s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total, rate)
 	}
+}
+
+// fallbacks tells, for the summary line, how many texts each language
+// shows in English because their translation is missing.
+func fallbacks(fs []publish.Fallback) string {
+	if len(fs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%s %d", f.Lang, f.Texts)
+	}
+	return "; texts shown in English for want of a translation: " + strings.Join(parts, ", ")
 }

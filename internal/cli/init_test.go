@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -152,5 +154,44 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// After a new role is written and before it is translated, build says how
+// many texts each language shows in English: as many as i18n status calls
+// missing. A fully translated project says nothing of the kind.
+func TestBuildTellsFallbacks(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, dir, false, "init"); code != ExitOK {
+		t.Fatalf("init: %s", errOut)
+	}
+	if _, _, errOut := run(t, dir, false, "build", "--format", "html"); strings.Contains(errOut, "English") {
+		t.Errorf("a translated project reports fallbacks: %s", errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "new", "warehouse-manager"); code != ExitOK {
+		t.Fatalf("new: %s", errOut)
+	}
+	file := filepath.Join(dir, "roles", "warehouse-manager.yaml")
+	data, err := os.ReadFile(file)
+	must(t, err)
+	filled := regexp.MustCompile(`"TODO: [^"]*"`).ReplaceAllString(string(data), "Keeps the warehouse in order.")
+	must(t, os.WriteFile(file, []byte(filled), 0o644))
+
+	_, out, errOut := run(t, dir, false, "i18n", "status", "--format", "json")
+	var status []struct {
+		Lang    string
+		Missing []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(out), &status); err != nil || len(status) != 4 {
+		t.Fatalf("i18n status: %v\n%s%s", err, out, errOut)
+	}
+	var want []string
+	for _, s := range status {
+		want = append(want, fmt.Sprintf("%s %d", s.Lang, len(s.Missing)))
+	}
+	code, _, errOut := run(t, dir, false, "build", "--format", "html")
+	line := "texts shown in English for want of a translation: " + strings.Join(want, ", ") + "\n"
+	if code != ExitOK || !strings.Contains(errOut, line) {
+		t.Errorf("build: exit %d, want the summary to end %q:\n%s", code, line, errOut)
 	}
 }
