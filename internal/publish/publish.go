@@ -62,7 +62,7 @@ type Result struct {
 	// Fallbacks counts, per language with any, the texts shown in English
 	// for want of a translation, in build order.
 	Fallbacks []Fallback
-	Elapsed          time.Duration
+	Elapsed   time.Duration
 	// Previous is true when out/ held a previous output when the run
 	// started (or when it took the lock, if it got that far).
 	Previous bool
