@@ -3,10 +3,7 @@
 package role
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"strconv"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,8 +38,13 @@ type Role struct {
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
 	// root is the YAML mapping the role was decoded from; validation maps
-	// its findings back to positions through it.
+	// its findings back to positions through it. At scale the trees are
+	// most of a check's memory, so once the file is validated the tree is
+	// dropped and parsed again from src, under mu, when a position is
+	// asked for.
 	root *yaml.Node
+	src  []byte
+	mu   *sync.Mutex
 }
 
 // Requirements are the qualifications a holder needs.
@@ -97,35 +99,4 @@ func (r *Role) Sections() []Section {
 		{"responsibilities", r.Responsibilities},
 		{"criteria", crit},
 	}
-}
-
-// Shape identifies everything about the role except its translatable
-// text (title, field of study, item texts and targets): the ids, their
-// order, the references, category, dates and numbers. Together with the
-// text in one language, it determines the role's document in that
-// language.
-func (r *Role) Shape() string {
-	h := sha256.New()
-	put := func(parts ...string) {
-		for _, p := range parts {
-			io.WriteString(h, p)
-			h.Write([]byte{0})
-		}
-	}
-	put(r.ID, r.Department, r.Category, r.Version, r.Effective, r.ReportsTo, r.AppointedBy, r.Substitute)
-	put(r.Requirements.Education)
-	if y := r.Requirements.ExperienceYears; y != nil {
-		put(strconv.Itoa(*y))
-	}
-	put(r.Approval.By, r.Approval.Name, r.Approval.Date)
-	for _, s := range r.Sections() {
-		put(s.Key)
-		for _, it := range s.Items {
-			put(it.ID)
-		}
-	}
-	for _, c := range r.Criteria {
-		put(c.ID, strconv.FormatBool(c.Target != ""))
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
