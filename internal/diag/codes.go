@@ -46,6 +46,7 @@ const (
 	UnknownLanguage   = "unknown-language"
 	SelfSubstitute    = "self-substitute"
 	ReportingCycle    = "reporting-cycle"
+	TodoText          = "todo-text"
 
 	// Translations.
 	MissingTranslation  = "missing-translation"
@@ -121,6 +122,7 @@ var Rules = []Rule{
 	errorRule(UnknownLanguage, "a language in roledoc.yaml that roledoc does not support"),
 	errorRule(SelfSubstitute, "a role names itself as its substitute"),
 	errorRule(ReportingCycle, "a loop in reports_to"),
+	errorRule(TodoText, "a placeholder text from roledoc new that still starts with TODO:"),
 
 	translationRule(MissingTranslation, "no text in this language; the English is shown"),
 	translationRule(StaleTranslation, "the English changed since the translation was made"),

@@ -77,6 +77,7 @@ var setRules = []setRule{
 	unknownDepartments,
 	selfSubstitutes,
 	reportingCycles,
+	todoTexts,
 }
 
 // Unreadable returns the ids, taken from the file names, of role files
