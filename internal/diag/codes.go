@@ -51,6 +51,7 @@ const (
 	UnknownLanguage   = "unknown-language"
 	SelfSubstitute    = "self-substitute"
 	ReportingCycle    = "reporting-cycle"
+	TodoText          = "todo-text"
 
 	// Translations.
 	MissingTranslation  = "missing-translation"
@@ -64,6 +65,7 @@ const (
 	MissingPlural       = "missing-plural"
 	UnknownPlural       = "unknown-plural"
 	StaleExtract        = "stale-extract"
+	ObsoleteTranslation = "obsolete-translation"
 )
 
 // Rule describes one diagnostic code: how severe it is by default, what it
@@ -131,10 +133,11 @@ var Rules = []Rule{
 	errorRule(UnknownLanguage, "a language in roledoc.yaml that roledoc does not support"),
 	errorRule(SelfSubstitute, "a role names itself as its substitute"),
 	errorRule(ReportingCycle, "a loop in reports_to"),
+	errorRule(TodoText, "a placeholder text from roledoc new that still starts with TODO:"),
 
 	translationRule(MissingTranslation, "no text in this language; the English is shown"),
 	translationRule(StaleTranslation, "the English changed since the translation was made"),
-	translationRule(OrphanKey, "a catalog message that matches no source; merge drops it"),
+	translationRule(OrphanKey, "a catalog message that matches no source; merge moves its translation to a renamed message or to obsolete/"),
 	errorRule(PlaceholderMismatch, "a translation's {{.Name}} placeholders differ from the English"),
 	errorRule(BrokenTemplate, "a translation does not parse as a template"),
 	errorRule(TemplateCode, "a translation holds template code (a loop, a function, {{.}}); only {{.Name}} placeholders are allowed"),
@@ -143,6 +146,7 @@ var Rules = []Rule{
 	translationRule(MissingPlural, "a plural form the language needs is missing"),
 	errorRule(UnknownPlural, "a field that is neither a plural form nor hash or description"),
 	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
+	translationRule(ObsoleteTranslation, "translations kept in obsolete/ from messages that are gone; they come back if the message does"),
 }
 
 func errorRule(code, summary string) Rule   { return Rule{code, Error, summary, false} }

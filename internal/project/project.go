@@ -129,6 +129,11 @@ func Resolve(opt Options) (*Project, error) {
 	return &p, nil
 }
 
+// Sample reports whether the roles are the built-in sample company's: there
+// is no roles/ in the working directory and no --roles. Commands must say
+// so, or a user in the wrong folder is told that all is clean.
+func (p *Project) Sample() bool { return p.Roles.Embedded }
+
 func shown(dir, name string) string {
 	if dir == "" || dir == "." {
 		return name
@@ -266,8 +271,21 @@ func (p *Project) LocalesDir() (string, error) {
 	if p.Locales.Embedded {
 		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
 	}
-	if p.dir != "" && !filepath.IsAbs(p.Locales.Shown) {
-		return filepath.Join(p.dir, filepath.FromSlash(p.Locales.Shown)), nil
+	return p.onDisk(p.Locales), nil
+}
+
+// RolesDir returns the on-disk roles directory that `roledoc new` writes
+// to, or an error when the roles are the built-in sample.
+func (p *Project) RolesDir() (string, error) {
+	if p.Roles.Embedded {
+		return "", errors.New("no roles/ directory here; run `roledoc init` first, or pass --roles DIR")
 	}
-	return filepath.FromSlash(p.Locales.Shown), nil
+	return p.onDisk(p.Roles), nil
+}
+
+func (p *Project) onDisk(s Source) string {
+	if p.dir != "" && !filepath.IsAbs(s.Shown) {
+		return filepath.Join(p.dir, filepath.FromSlash(s.Shown))
+	}
+	return filepath.FromSlash(s.Shown)
 }

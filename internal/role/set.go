@@ -78,6 +78,7 @@ var setRules = []setRule{
 	unknownDepartments,
 	selfSubstitutes,
 	reportingCycles,
+	todoTexts,
 }
 
 // Unreadable returns the ids, taken from the file names, of role files
@@ -163,3 +164,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	}
 	return slices.DeleteFunc(roles, func(r *Role) bool { return r == nil }), ds
 }
+
+// Unreadable returns the ids of the roles whose files could not be
+// loaded, as given to NewSet.
+func (s *Set) Unreadable() []string { return s.unreadable }
