@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -56,9 +57,9 @@ const gitignore = ".gitignore"
 
 // starterFiles returns every file of a starter project, by slash path. The
 // catalogs come from running extract and merge, the commands a user runs,
-// on the built-in catalogs: merge keeps the example role's and the
-// interface's translations and drops the rest, in whatever layout those
-// commands write.
+// on the built-in catalogs of the example role and the interface, in
+// whatever layout those commands write. Other roles' catalogs are left out:
+// merge would keep their translations as obsolete entries.
 func starterFiles() (map[string][]byte, error) {
 	stage, err := os.MkdirTemp("", "roledoc-init-")
 	if err != nil {
@@ -69,6 +70,9 @@ func starterFiles() (map[string][]byte, error) {
 		return nil, err
 	}
 	if err := copyFS(stage, roledoc.Defaults, "locales"); err != nil {
+		return nil, err
+	}
+	if err := dropOtherRoles(stage); err != nil {
 		return nil, err
 	}
 	for _, args := range [][]string{{"i18n", "extract"}, {"i18n", "merge"}} {
@@ -88,6 +92,25 @@ func starterFiles() (map[string][]byte, error) {
 		return err
 	})
 	return files, err
+}
+
+// dropOtherRoles removes the per-role catalogs of roles the starter
+// project does not have.
+func dropOtherRoles(stage string) error {
+	cats, err := filepath.Glob(filepath.Join(stage, "locales", "*", "roles", "*.yaml"))
+	if err != nil {
+		return err
+	}
+	for _, c := range cats {
+		_, err := os.Stat(filepath.Join(stage, "roles", filepath.Base(c)))
+		if errors.Is(err, fs.ErrNotExist) {
+			err = os.Remove(c)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyFS copies the tree at root in fsys to the same path under dir.
