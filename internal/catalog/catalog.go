@@ -161,14 +161,21 @@ type Texts struct {
 	Lang locale.Language
 	UI   []*i18n.Message
 	Text map[string]string
+	// Errors holds, by message id, what check reports as an error in a
+	// translation (template code, a bidi control, a wrong placeholder):
+	// the build refuses to run when a message it shows has one, as it
+	// does for an error in a role. Nil when there is none.
+	Errors map[string][]diag.Diagnostic
 }
 
-// Texts returns the catalog's translations as rendering needs them.
+// Texts returns the catalog's translations as rendering needs them, with
+// the errors check would report in them.
 func (c *Catalog) Texts() *Texts {
 	t := &Texts{Lang: c.Lang, Text: map[string]string{}}
 	for _, tr := range c.Msgs {
 		t.add(tr)
 	}
+	t.Errors = c.errors()
 	return t
 }
 

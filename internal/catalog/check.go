@@ -10,6 +10,7 @@ import (
 	"text/template"
 	"unicode"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/placeholder"
@@ -311,8 +312,43 @@ func (m message) validForm(f string) bool {
 // A rule checks one translated message against its source.
 type rule func(m message) []diag.Diagnostic
 
-// rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph}
+// rules are the checks of each translated message, in reporting order:
+// first errorRules, then those that only warn.
+var rules = append(errorRules[:len(errorRules):len(errorRules)], wrongScript, missingPlural, missingGlyph)
+
+// errorRules are the rules that report errors. The build runs them too
+// (Catalog.errors), so that it refuses what check refuses.
+var errorRules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText}
+
+// errors runs errorRules on every translation with text, by message id.
+// The catalog alone tells a message's source: an interface message's is
+// in UI and every other message is literal text with one form. Callers
+// ignore the ids of messages that have no source (orphans), as check does.
+func (c *Catalog) errors() map[string][]diag.Diagnostic {
+	allowed := locale.PluralForms(c.Lang.Tag)
+	var out map[string][]diag.Diagnostic
+	for id, t := range c.Msgs {
+		if t.Empty() {
+			continue
+		}
+		e := &Entry{Msg: &i18n.Message{ID: id, Other: "text"}, Literal: true}
+		if interfaceMessage(id) {
+			if e = uiEntries[id]; e == nil {
+				continue // an orphan
+			}
+		}
+		m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+		for _, r := range errorRules {
+			if ds := r(m); len(ds) > 0 {
+				if out == nil {
+					out = map[string][]diag.Diagnostic{}
+				}
+				out[id] = append(out[id], ds...)
+			}
+		}
+	}
+	return out
+}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.

@@ -93,6 +93,15 @@ var UI = []*i18n.Message{
 	{ID: "ui.month.12", Description: "month name in a date", Other: "December"},
 }
 
+// uiEntries are the UI messages by id.
+var uiEntries = func() map[string]*Entry {
+	m := map[string]*Entry{}
+	for _, msg := range UI {
+		m[msg.ID] = &Entry{Msg: msg}
+	}
+	return m
+}()
+
 // Section descriptions give translators context for role content.
 var sectionDescriptions = map[string]string{
 	"requirements.other": "other requirement",

@@ -105,6 +105,25 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	return l
 }
 
+// Errors returns what check reports as errors in the translations of the
+// configured languages, for the messages the project has, orphans aside.
+// The build refuses to run with any, as it does for an error in a role.
+func (l *Localizer) Errors(texts map[string]*catalog.Texts) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, tag := range l.set.Config.Languages {
+		lang, err := locale.Lookup(tag)
+		if err != nil || texts[lang.Tag] == nil {
+			continue
+		}
+		for id, errs := range texts[lang.Tag].Errors {
+			if _, ok := l.src[id]; ok {
+				ds = append(ds, errs...)
+			}
+		}
+	}
+	return ds
+}
+
 // session localizes one document, collecting the messages that fell back
 // to English.
 type session struct {
