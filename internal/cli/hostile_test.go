@@ -76,6 +76,29 @@ func TestFIFOInputIsRefused(t *testing.T) {
 	}
 }
 
+// i18n import reads the file it is given as the inputs are read: a FIFO
+// is refused without being opened, a link out of the project is not
+// followed.
+func TestImportArgumentIsReadSafely(t *testing.T) {
+	dir := fixture.Copy(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, "nl.xlf"), 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	secret := filepath.Join(t.TempDir(), "secret.xlf")
+	if err := os.WriteFile(secret, []byte("<xliff>TOPSECRET</xliff>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "leak.xlf")); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"nl.xlf": "named pipe (FIFO)", "leak.xlf": "outside the project root"} {
+		code, out, errOut := runWithin(t, 60*time.Second, dir, false, "i18n", "import", file)
+		if code != ExitUsage || !strings.Contains(errOut, want) || strings.Contains(out+errOut, "TOPSECRET") {
+			t.Errorf("import %s: exit %d, want %d and %q:\n%s%s", file, code, ExitUsage, want, out, errOut)
+		}
+	}
+}
+
 // A role, catalog or template linked to a file outside the project is
 // refused without reading it: the file's content appears in no format and
 // no output file.
