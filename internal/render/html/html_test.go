@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	"github.com/roledoc/roledoc/internal/doc"
@@ -150,6 +152,43 @@ func TestStructure(t *testing.T) {
 }
 
 // Text from role files is escaped: markup in a duty is shown, not run.
+// budget refuses writes past max bytes, as the build's buffer does, and
+// counts what it was offered.
+type budget struct{ offered, max int }
+
+func (b *budget) Write(p []byte) (int, error) {
+	b.offered += len(p)
+	if b.offered > b.max {
+		return 0, errors.New("over budget")
+	}
+	return len(p), nil
+}
+
+// A template that repeats text without end stops at the writer's budget,
+// instead of growing a buffer of its own until memory runs out.
+func TestRepeatingTemplateStopsAtTheWritersBudget(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"style.css", "index.html", "home.html"} {
+		data, err := os.ReadFile(filepath.Join(fixture.Root(), "templates", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	fsys["role.html"] = &fstest.MapFile{Data: []byte("{{range 1000000000}}repeated text {{end}}")}
+	r, err := New(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &budget{max: 1 << 20}
+	if err := r.Render(w, fixture.Documents(t, "sales-manager")["en"]); err == nil {
+		t.Fatal("Render succeeded past the writer's budget")
+	}
+	if w.offered > 2<<20 {
+		t.Errorf("the writer was offered %d bytes at once; want the template stopped near its budget of %d", w.offered, w.max)
+	}
+}
+
 func TestEscapesContent(t *testing.T) {
 	r := renderer(t)
 	docs := fixture.Documents(t, "sales-manager")
