@@ -346,16 +346,26 @@ func newI18nImport(env *Env) *cobra.Command {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
 			c := s.catalog(lang)
-			msgs, err := catalog.Import(data, s.src, c)
+			im, err := catalog.Import(data, s.src, c)
 			if err != nil {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
-			c.Msgs = msgs
+			reportImport(cmd.ErrOrStderr(), args[0], im)
+			c.Msgs = im.Msgs
 			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, lang.Tag), catalog.Merged(s.src, c))
 		},
 	}
 	pf.register(cmd)
 	return cmd
+}
+
+// reportImport says what an import took and, as warnings, what it left
+// out and why.
+func reportImport(w io.Writer, file string, im *catalog.Imported) {
+	fmt.Fprintf(w, "%s: %s\n", file, im.Summary())
+	for _, sk := range im.Skipped {
+		fmt.Fprintf(w, "warning: %s: skipped %s: %s\n", file, sk.Unit, sk.Reason)
+	}
 }
 
 func newI18nMigrate(env *Env) *cobra.Command {

@@ -32,20 +32,29 @@ func TestI18nCommands(t *testing.T) {
 	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "ar", "-o", "ar.xlf"); code != 0 {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
-	if code, _, errOut := run(t, dir, false, "i18n", "import", "ar.xlf"); code != 0 || strings.TrimSpace(errOut) != "nothing changed" {
-		t.Fatalf("import: %d %s", code, errOut)
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "ar.xlf"); code != 0 || !regexp.MustCompile(`^ar.xlf: imported 0, unchanged \d+, skipped 0\nnothing changed\n$`).MatchString(errOut) {
+		t.Fatalf("import: %d %q", code, errOut)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml"))
 	if string(before) != string(after) {
 		t.Error("export then import changed the Arabic catalog")
 	}
 
-	// A bad import file changes nothing.
-	if err := os.WriteFile(filepath.Join(dir, "bad.xlf"), []byte("<xliff version='2.0' trgLang='ar'><file><unit id='nope'><segment state='translated'><source>x</source><target>ي</target></segment></unit></file></xliff>"), 0o644); err != nil {
+	// A unit whose message is gone is skipped with a warning; the rest of
+	// the file is imported.
+	if err := os.WriteFile(filepath.Join(dir, "gone.xlf"), []byte("<xliff xmlns='urn:oasis:names:tc:xliff:document:2.0' version='2.0' trgLang='ar'><file><unit id='nope'><segment state='translated'><source>x</source><target>ي</target></segment></unit></file></xliff>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, _ := run(t, dir, false, "i18n", "import", "bad.xlf"); code != ExitProblems {
-		t.Errorf("import of a bad file: exit %d, want %d", code, ExitProblems)
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "gone.xlf"); code != 0 || !strings.Contains(errOut, "skipped 1\nwarning: gone.xlf: skipped nope: no such message") {
+		t.Errorf("import of a vanished unit: exit %d, %q", code, errOut)
+	}
+
+	// A placeholder that differs from the English refuses the file.
+	if err := os.WriteFile(filepath.Join(dir, "bad.xlf"), []byte("<xliff xmlns='urn:oasis:names:tc:xliff:document:2.0' version='2.0' trgLang='ar'><file><unit id='ui.index.count#other'><segment state='translated'><source>x</source><target>وصف</target></segment></unit></file></xliff>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "bad.xlf"); code != ExitProblems || !strings.Contains(errOut, "placeholders") {
+		t.Errorf("import of a bad file: exit %d, want %d\n%s", code, ExitProblems, errOut)
 	}
 	if now, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml")); string(now) != string(before) {
 		t.Error("a bad import changed the catalog")
