@@ -75,12 +75,20 @@ func (im *importer) current(id, form string) string {
 	return ""
 }
 
-// set records text for one form of a message and the hash of the English
+// apply records text for forms of a message and the hash of the English
 // it was translated from, and counts the unit.
-func (im *importer) set(unit, id, form, text, hash string) {
+func (im *importer) apply(unit, id string, texts map[string]string, hash string) {
 	e := im.src[id]
-	if p := placeholderProblem(e, form, text); p != "" {
-		im.bad = append(im.bad, fmt.Sprintf("%s: %s", unit, p))
+	bad := false
+	for _, form := range formNames {
+		if text, ok := texts[form]; ok {
+			if p := placeholderProblem(e, form, text); p != "" {
+				im.bad = append(im.bad, fmt.Sprintf("%s: %s", unit, p))
+				bad = true
+			}
+		}
+	}
+	if bad {
 		return
 	}
 	t := im.out.Msgs[id]
@@ -88,15 +96,29 @@ func (im *importer) set(unit, id, form, text, hash string) {
 		t = &Translation{Msg: &i18n.Message{ID: id}}
 		im.out.Msgs[id] = t
 	}
-	if forms(t.Msg)[form] == text && (hash == "" || t.Msg.Hash == hash) {
+	changed := t.Msg.Hash != hash
+	for form, text := range texts {
+		changed = changed || forms(t.Msg)[form] != text
+		setField(t.Msg, form, text)
+	}
+	if !changed {
 		im.out.Unchanged++
 		return
 	}
-	setField(t.Msg, form, text)
-	if hash != "" {
-		t.Msg.Hash = hash
-	}
+	t.Msg.Hash = hash
 	im.out.Imported++
+}
+
+// unfinished counts a unit the tool marks as not done: unchanged when it
+// has no new text, else skipped with why.
+func (im *importer) unfinished(unit, id string, texts map[string]string, mark string) {
+	for form, text := range texts {
+		if text != "" && text != im.current(id, form) {
+			im.skip(unit, fmt.Sprintf(skipUnfinished, mark))
+			return
+		}
+	}
+	im.out.Unchanged++
 }
 
 // result is the import, or the placeholder problems that refuse it: a

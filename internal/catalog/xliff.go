@@ -265,11 +265,9 @@ func (im *importer) unit(u xliffUnit, allowed []string) {
 				hash = n.Text
 			}
 		}
-		im.set(u.ID, id, form, target, hash)
-	case target == "" || target == im.current(id, form):
-		im.out.Unchanged++
+		im.apply(u.ID, id, map[string]string{form: target}, hash)
 	default:
-		im.skip(u.ID, fmt.Sprintf(skipUnfinished, "state "+cmp.Or(u.Segment.State, "initial")))
+		im.unfinished(u.ID, id, map[string]string{form: target}, "state "+cmp.Or(u.Segment.State, "initial"))
 	}
 }
 

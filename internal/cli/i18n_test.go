@@ -155,3 +155,33 @@ func TestMigrateSplitsRolesYAML(t *testing.T) {
 		}
 	}
 }
+
+// A translator's round through Poedit: export PO, edit a msgstr, import;
+// the catalog has the edit and an unchanged import changes nothing.
+func TestI18nPO(t *testing.T) {
+	dir := fixture.Copy(t)
+	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "po", "-o", "nl.po"); code != 0 {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "nl.po"); code != 0 || !strings.HasSuffix(errOut, ", skipped 0\nnothing changed\n") {
+		t.Fatalf("import unchanged: %d %q", code, errOut)
+	}
+	po, _ := os.ReadFile(filepath.Join(dir, "nl.po"))
+	edited := strings.Replace(string(po), "msgid \"Sales Manager\"\nmsgstr \"Verkoopmanager\"", "msgid \"Sales Manager\"\nmsgstr \"Manager verkoop\"", 1)
+	if edited == string(po) {
+		t.Fatal("the export lacks the title this test edits")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nl.po"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run(t, dir, false, "i18n", "import", "nl.po")
+	if code != 0 || !strings.HasPrefix(errOut, "nl.po: imported 1, ") {
+		t.Fatalf("import: %d %q", code, errOut)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "nl", "roles", "sales-manager.yaml")); !strings.Contains(string(data), "Manager verkoop") {
+		t.Error("the catalog lacks the imported title")
+	}
+	if code, _, _ := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "csv"); code != ExitUsage {
+		t.Errorf("export --format csv: exit %d, want %d", code, ExitUsage)
+	}
+}
