@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/roledoc/roledoc/internal/fixture"
+	xhtml "golang.org/x/net/html"
+)
+
+// An Arabic duty with no translation yet is shown in English: the page
+// marks it as English, left to right, in HTML and in the tagged PDF, so
+// its full stop stays at its end.
+func TestUntranslatedItemInArabicPage(t *testing.T) {
+	dir := fixture.Copy(t)
+	const english = "Searches for potential customers and builds a pipeline of new business."
+	cat := filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml")
+	data, _ := os.ReadFile(cat)
+	blank := regexp.MustCompile(`(sales-manager\.duties\.find-clients:\n  hash: \S+\n  other: ).*`)
+	if !blank.Match(data) {
+		t.Fatal("the Arabic catalog lacks the duty this test empties")
+	}
+	if err := os.WriteFile(cat, blank.ReplaceAll(data, []byte(`$1""`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "build", "--lang", "ar", "--role", "sales-manager", "-o", "out"); code != 0 {
+		t.Fatalf("build: %d %s", code, errOut)
+	}
+
+	page, _ := os.ReadFile(filepath.Join(dir, "out", "ar", "sales-manager.html"))
+	root, err := xhtml.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := 0
+	var visit func(n *xhtml.Node, lang, dir string)
+	visit = func(n *xhtml.Node, lang, dir string) {
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "lang":
+				lang = a.Val
+			case "dir":
+				dir = a.Val
+			}
+		}
+		if n.Type == xhtml.TextNode && n.Data == english && lang == "en" && (dir == "ltr" || dir == "auto") {
+			marked++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, lang, dir)
+		}
+	}
+	visit(root, "", "")
+	if marked != 1 {
+		t.Errorf("the English duty is marked lang=en with a direction %d times, want 1", marked)
+	}
+
+	pdf := filepath.Join(dir, "out", "ar", "sales-manager.pdf")
+	raw, _ := os.ReadFile(pdf)
+	if !bytes.Contains(raw, []byte("/Lang (en)")) {
+		t.Error("the tagged PDF has no element in English")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler) is not installed")
+	}
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pdftotext marks direction with embedding controls; the words are
+	// what matters: in order, the full stop last.
+	text := strings.Map(func(r rune) rune {
+		if r >= 0x202a && r <= 0x202e {
+			return -1
+		}
+		return r
+	}, string(out))
+	text = strings.Join(strings.Fields(text), " ")
+	if !strings.Contains(text, english) {
+		i := strings.Index(text, "Searches")
+		t.Errorf("the PDF's text lacks the duty left to right; near it:\n%s", text[max(0, i-40):min(len(text), i+120)])
+	}
+}
