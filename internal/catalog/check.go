@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"unicode"
@@ -131,6 +132,7 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 		ds = append(ds, diag.Warnf(p.Pos, diag.OrphanKey, "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
 	}
 	allowed := locale.PluralForms(c.Lang.Tag)
+	gloss := newGlossaryCheck(c.Lang, c.Glossary)
 	const chunk = 4096
 	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
 	parallel.For(len(found), func(i int) {
@@ -139,7 +141,7 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 			if t == nil || t.Empty() {
 				continue
 			}
-			m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+			m := message{lang: c.Lang, dir: c.Dir, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed, gloss: gloss}
 			for _, r := range rules {
 				found[i] = append(found[i], r(m)...)
 			}
@@ -151,10 +153,12 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 // message is one translated message with its source, as rules see it.
 type message struct {
 	lang            locale.Language
+	dir             string // the catalog's, as shown
 	src             *Entry
 	t               *Translation
 	srcForms, forms [6]string // in formNames order
 	allowed         []string  // the language's plural forms
+	gloss           *glossaryCheck
 }
 
 func (m message) plural() bool {
@@ -193,7 +197,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural, glossaryMismatch}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -254,7 +258,11 @@ func wrongScript(m message) []diag.Diagnostic {
 				continue
 			}
 		}
-		if msg := scriptProblem(m.lang, m.srcForms[formIndex("other")], text); msg != "" {
+		source := m.srcForms[formIndex("other")]
+		if text == source && m.gloss.kept[strings.ToLower(text)] {
+			continue // the glossary keeps this term in English
+		}
+		if msg := scriptProblem(m.lang, source, text); msg != "" {
 			ds = append(ds, diag.Warnf(m.t.formPos(f), diag.WrongScript, "%s", msg))
 		}
 	}
@@ -273,6 +281,28 @@ func missingPlural(m message) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// glossaryMismatch: a glossary term is in the English, but none of its
+// accepted translations is in the translation.
+func glossaryMismatch(m message) []diag.Diagnostic {
+	if m.plural() || m.form("other") == "" {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, t := range m.gloss.missing(m.lang, m.srcForms[formIndex("other")], m.form("other")) {
+		ds = append(ds, diag.Warnf(m.t.formPos("other"), diag.GlossaryTerm,
+			"the English says %q, but the translation has none of the glossary's %s; use one, or add this wording to %s/%s", t.term, quoteAll(t.want), m.dir, GlossaryFile))
+	}
+	return ds
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 func trimTemplateErr(err error) string {

@@ -58,6 +58,7 @@ const (
 	MissingPlural       = "missing-plural"
 	UnknownPlural       = "unknown-plural"
 	StaleExtract        = "stale-extract"
+	GlossaryTerm        = "glossary-term"
 )
 
 // Rule describes one diagnostic code: how severe it is by default, what it
@@ -131,6 +132,7 @@ var Rules = []Rule{
 	translationRule(MissingPlural, "a plural form the language needs is missing"),
 	errorRule(UnknownPlural, "a field that is neither a plural form nor hash or description"),
 	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
+	translationRule(GlossaryTerm, "a glossary term is in the English but none of its accepted translations is in the translation"),
 }
 
 func errorRule(code, summary string) Rule   { return Rule{code, Error, summary, false} }
