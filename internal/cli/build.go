@@ -110,6 +110,9 @@ whose inputs did not change since the last build are not rendered again.`,
 			if warnings > 0 && !verbose && !rf.strict && !quiet {
 				fmt.Fprintf(stderr, "%d warnings, such as missing translations shown in English; --verbose lists them\n", warnings)
 			}
+			if f := fallbacks(res.Fallbacks); f != "" && !quiet {
+				fmt.Fprintf(stderr, "untranslated, shown in English: %s\n", f)
+			}
 			if errors.Is(err, publish.ErrInvalid) {
 				fmt.Fprintln(stderr, "roledoc: build stopped: fix the errors above; nothing was written")
 				return errProblems
@@ -144,6 +147,18 @@ whose inputs did not change since the last build are not rendered again.`,
 	fl.BoolVarP(&quiet, "quiet", "q", false, "print only errors")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "print warnings too")
 	return cmd
+}
+
+// fallbacks says how many messages each language shows in English, in
+// the order of the language table: "ar 3, nl 1"; "" when none.
+func fallbacks(n map[string]int) string {
+	var parts []string
+	for _, l := range locale.Languages {
+		if n[l.Tag] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", l.Tag, n[l.Tag]))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // buildErr gives a build's error its exit code: 2 for a mistake in the

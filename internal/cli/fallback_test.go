@@ -13,9 +13,9 @@ import (
 	xhtml "golang.org/x/net/html"
 )
 
-// An Arabic duty with no translation yet is shown in English: the page
-// marks it as English, left to right, in HTML and in the tagged PDF, so
-// its full stop stays at its end.
+// An Arabic duty with no translation yet is shown in English: build counts
+// it, and the page marks it as English, left to right, in HTML and in the
+// tagged PDF, so its full stop stays at its end.
 func TestUntranslatedItemInArabicPage(t *testing.T) {
 	dir := fixture.Copy(t)
 	const english = "Searches for potential customers and builds a pipeline of new business."
@@ -28,8 +28,12 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 	if err := os.WriteFile(cat, blank.ReplaceAll(data, []byte(`$1""`)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := run(t, dir, false, "build", "--lang", "ar", "--role", "sales-manager", "-o", "out"); code != 0 {
+	code, _, errOut := run(t, dir, false, "build", "--lang", "ar", "--role", "sales-manager", "-o", "out")
+	if code != 0 {
 		t.Fatalf("build: %d %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "untranslated, shown in English: ar 1\n") {
+		t.Errorf("build does not count the fallback:\n%s", errOut)
 	}
 
 	page, _ := os.ReadFile(filepath.Join(dir, "out", "ar", "sales-manager.html"))

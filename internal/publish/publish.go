@@ -59,7 +59,10 @@ type Options struct {
 type Result struct {
 	Written, Skipped int
 	Diagnostics      []diag.Diagnostic
-	Elapsed          time.Duration
+	// Fallbacks counts, by language, the messages shown in English for
+	// want of a translation.
+	Fallbacks map[string]int
+	Elapsed   time.Duration
 	// Previous is true when out/ held a previous output when the run
 	// started (or when it took the lock, if it got that far).
 	Previous bool
