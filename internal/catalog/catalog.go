@@ -1,7 +1,7 @@
 // Package catalog owns translation catalogs: the English source messages
 // drawn from roles and the interface, the per-language files in locales/,
 // their checks, keeping them in step with the source (extract, merge) and
-// XLIFF exchange.
+// exchange with translation tools (XLIFF 2.0, gettext PO).
 package catalog
 
 import (
