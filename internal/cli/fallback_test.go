@@ -13,17 +13,20 @@ import (
 	xhtml "golang.org/x/net/html"
 )
 
-// An Arabic duty with no translation yet is shown in English: build counts
-// it, and the page marks it as English, left to right, in HTML and in the
-// tagged PDF, so its full stop stays at its end.
+// An Arabic duty and a criterion's target with no translation yet are
+// shown in English: build counts them, and the page marks them as English;
+// the duty, a paragraph of its own, is also English and left to right in
+// the tagged PDF, so its full stop stays at its end.
+
 func TestUntranslatedItemInArabicPage(t *testing.T) {
 	dir := fixture.Copy(t)
 	const english = "Searches for potential customers and builds a pipeline of new business."
 	cat := filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml")
 	data, _ := os.ReadFile(cat)
-	blank := regexp.MustCompile(`(sales-manager\.duties\.find-clients:\n  hash: \S+\n  other: ).*`)
-	if !blank.Match(data) {
-		t.Fatal("the Arabic catalog lacks the duty this test empties")
+	const target = "at least 3 per month"
+	blank := regexp.MustCompile(`(sales-manager\.(?:duties\.find-clients|criteria\.new-clients\.target):\n  hash: \S+\n  other: ).*`)
+	if n := len(blank.FindAll(data, -1)); n != 2 {
+		t.Fatalf("the Arabic catalog has %d of the two messages this test empties", n)
 	}
 	if err := os.WriteFile(cat, blank.ReplaceAll(data, []byte(`$1""`)), 0o644); err != nil {
 		t.Fatal(err)
@@ -32,7 +35,7 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: %d %s", code, errOut)
 	}
-	if !strings.Contains(errOut, "untranslated, shown in English: ar 1\n") {
+	if !strings.Contains(errOut, "untranslated, shown in English: ar 2\n") {
 		t.Errorf("build does not count the fallback:\n%s", errOut)
 	}
 
@@ -41,7 +44,7 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	marked := 0
+	marked, targets := 0, 0
 	var visit func(n *xhtml.Node, lang, dir string)
 	visit = func(n *xhtml.Node, lang, dir string) {
 		for _, a := range n.Attr {
@@ -52,16 +55,21 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 				dir = a.Val
 			}
 		}
-		if n.Type == xhtml.TextNode && n.Data == english && lang == "en" && (dir == "ltr" || dir == "auto") {
-			marked++
+		if n.Type == xhtml.TextNode && lang == "en" && (dir == "ltr" || dir == "auto") {
+			switch n.Data {
+			case english:
+				marked++
+			case target:
+				targets++
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			visit(c, lang, dir)
 		}
 	}
 	visit(root, "", "")
-	if marked != 1 {
-		t.Errorf("the English duty is marked lang=en with a direction %d times, want 1", marked)
+	if marked != 1 || targets != 1 {
+		t.Errorf("the English duty and target are marked lang=en with a direction %d and %d times, want 1", marked, targets)
 	}
 
 	pdf := filepath.Join(dir, "out", "ar", "sales-manager.pdf")

@@ -15,6 +15,7 @@ func TestFallbackItemsAreMarked(t *testing.T) {
 	gone := []string{
 		catalog.RoleKey(r.ID, "duties", r.Duties[0].ID),
 		catalog.RoleKey(r.ID, "knowledge", r.Knowledge[1].ID),
+		catalog.RoleKey(r.ID, "criteria", r.Criteria[0].ID, "target"),
 	}
 	for _, id := range gone {
 		delete(cats["ar"].Msgs, id)
@@ -32,6 +33,10 @@ func TestFallbackItemsAreMarked(t *testing.T) {
 		if it.Lang != "" {
 			t.Errorf("translated duty %s marked %q", it.Number, it.Lang)
 		}
+	}
+	crit := d.Sections[4].Items
+	if crit[0].TargetLang != "en" || crit[0].Target != r.Criteria[0].Target || crit[0].Lang != "" {
+		t.Errorf("criterion with an untranslated target: Lang %q, TargetLang %q, %q", crit[0].Lang, crit[0].TargetLang, crit[0].Target)
 	}
 	var knowledge []string
 	for _, it := range d.Sections[0].Items {

@@ -447,7 +447,7 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 		text, lang := s.item(catalog.RoleKey(r.ID, "criteria", c.ID))
 		crit[i] = doc.Item{Text: text, Lang: lang}
 		if c.Target != "" {
-			crit[i].Target = s.plain(catalog.RoleKey(r.ID, "criteria", c.ID, "target"))
+			crit[i].Target, crit[i].TargetLang = s.item(catalog.RoleKey(r.ID, "criteria", c.ID, "target"))
 		}
 	}
 	d.Sections = []doc.Section{
