@@ -41,10 +41,10 @@ func writePO(entries []poEntry) []byte {
 			b.WriteByte('\n')
 		}
 		for _, c := range e.comments {
-			line(&b, "#", c)
+			writeComment(&b, "#", c)
 		}
 		for _, c := range e.extracted {
-			line(&b, "#.", c)
+			writeComment(&b, "#.", c)
 		}
 		if len(e.refs) > 0 {
 			b.WriteString("#: " + strings.Join(e.refs, " ") + "\n")
@@ -53,40 +53,40 @@ func writePO(entries []poEntry) []byte {
 			b.WriteString("#, " + strings.Join(e.flags, ", ") + "\n")
 		}
 		if e.prevCtxt != "" {
-			keyword(&b, "#| ", "msgctxt", e.prevCtxt)
+			writeKeyword(&b, "#| ", "msgctxt", e.prevCtxt)
 		}
 		if e.prevID != "" {
-			keyword(&b, "#| ", "msgid", e.prevID)
+			writeKeyword(&b, "#| ", "msgid", e.prevID)
 		}
 		if e.prevPlural != "" {
-			keyword(&b, "#| ", "msgid_plural", e.prevPlural)
+			writeKeyword(&b, "#| ", "msgid_plural", e.prevPlural)
 		}
 		if e.hasCtxt {
-			keyword(&b, "", "msgctxt", e.ctxt)
+			writeKeyword(&b, "", "msgctxt", e.ctxt)
 		}
-		keyword(&b, "", "msgid", e.id)
+		writeKeyword(&b, "", "msgid", e.id)
 		if e.hasPlural {
-			keyword(&b, "", "msgid_plural", e.plural)
+			writeKeyword(&b, "", "msgid_plural", e.plural)
 			for n, s := range e.str {
-				keyword(&b, "", "msgstr["+strconv.Itoa(n)+"]", s)
+				writeKeyword(&b, "", "msgstr["+strconv.Itoa(n)+"]", s)
 			}
 		} else {
-			keyword(&b, "", "msgstr", strings.Join(e.str, ""))
+			writeKeyword(&b, "", "msgstr", strings.Join(e.str, ""))
 		}
 	}
 	return b.Bytes()
 }
 
-// line writes a comment, one comment line per line of text.
-func line(b *bytes.Buffer, mark, text string) {
+// writeComment writes a comment, one comment line per line of text.
+func writeComment(b *bytes.Buffer, mark, text string) {
 	for _, l := range strings.Split(text, "\n") {
 		b.WriteString(strings.TrimRight(mark+" "+l, " ") + "\n")
 	}
 }
 
-// keyword writes `msgid "text"`; text with line breaks is written as
+// writeKeyword writes `msgid "text"`; text with line breaks is written as
 // gettext does, an empty first string and then one string per line.
-func keyword(b *bytes.Buffer, prefix, kw, text string) {
+func writeKeyword(b *bytes.Buffer, prefix, kw, text string) {
 	b.WriteString(prefix + kw + " ")
 	lines := strings.SplitAfter(text, "\n")
 	if len(lines) > 1 && lines[len(lines)-1] == "" {
