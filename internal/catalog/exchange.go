@@ -140,6 +140,9 @@ func placeholderProblem(e *Entry, form, text string) string {
 	if _, err := template.New("").Parse(text); err != nil {
 		return "template does not parse: " + trimTemplateErr(err)
 	}
+	if err := importable(e, text); err != nil {
+		return err.Error()
+	}
 	src := formValues(e.Msg)
 	want := placeholders(src[:]...)
 	got := placeholders(text)

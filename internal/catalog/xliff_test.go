@@ -45,7 +45,7 @@ func TestXLIFFImport(t *testing.T) {
 		{name: "code invented", old: count, new: `<target><ph id="2"/> functieomschrijvingen</target>`,
 			refused: `<ph id="2"> is not one of the source's`},
 		{name: "action renamed", old: count, new: `<target>{{.Aantal}} functieomschrijvingen</target>`,
-			refused: "placeholders {{.Aantal}}"},
+			refused: "{{.Aantal}} is not a placeholder of the English"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -35,7 +35,7 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: %d %s", code, errOut)
 	}
-	if !strings.Contains(errOut, "untranslated, shown in English: ar 2\n") {
+	if !strings.Contains(errOut, "texts shown in English for want of a translation: ar 2\n") {
 		t.Errorf("build does not count the fallback:\n%s", errOut)
 	}
 

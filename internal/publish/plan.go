@@ -80,10 +80,11 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	}
 	// Missing translations must be known before anything is rendered, so
 	// that --strict can stop the build.
-	res.Fallbacks = map[string]int{}
 	for _, l := range langs {
 		missing := p.loc.Missing(roles, l)
-		res.Fallbacks[l.Tag] = len(missing)
+		if len(missing) > 0 {
+			res.Fallbacks = append(res.Fallbacks, Fallback{l.Tag, len(missing)})
+		}
 		ds = append(ds, missing...)
 		for _, r := range roles {
 			p.jobs = append(p.jobs, job{role: r, lang: l})

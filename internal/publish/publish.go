@@ -59,9 +59,9 @@ type Options struct {
 type Result struct {
 	Written, Skipped int
 	Diagnostics      []diag.Diagnostic
-	// Fallbacks counts, by language, the messages shown in English for
-	// want of a translation.
-	Fallbacks map[string]int
+	// Fallbacks counts, per language with any, the texts shown in English
+	// for want of a translation, in build order.
+	Fallbacks []Fallback
 	Elapsed   time.Duration
 	// Previous is true when out/ held a previous output when the run
 	// started (or when it took the lock, if it got that far).
@@ -72,6 +72,12 @@ type Result struct {
 	// previous output's tree; out/ is fine, the leftover is removed by the
 	// next build.
 	Cleanup error
+}
+
+// A Fallback is how many texts a language shows in English.
+type Fallback struct {
+	Lang  string
+	Texts int
 }
 
 // ErrInvalid means the inputs had errors; the diagnostics say which, and
