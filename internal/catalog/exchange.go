@@ -96,14 +96,18 @@ func (im *importer) apply(unit, id string, texts map[string]string, hash string)
 		t = &Translation{Msg: &i18n.Message{ID: id}}
 		im.out.Msgs[id] = t
 	}
-	changed := t.Msg.Hash != hash
+	// The same text is unchanged unless it confirms a stale translation
+	// for the English the file was made from.
+	changed := t.Msg.Hash != hash && StateOf(e, t) == Stale
 	for form, text := range texts {
 		changed = changed || forms(t.Msg)[form] != text
-		setField(t.Msg, form, text)
 	}
 	if !changed {
 		im.out.Unchanged++
 		return
+	}
+	for form, text := range texts {
+		setField(t.Msg, form, text)
 	}
 	t.Msg.Hash = hash
 	im.out.Imported++

@@ -49,6 +49,9 @@ func ExportPO(src []*Entry, c *Catalog) []byte {
 		}
 		if StateOf(e, t) == Stale {
 			pe.flags = []string{"fuzzy"}
+			if t.Review != nil {
+				pe.prevID, pe.prevPlural = previousPO(t.Review.Previous, len(forms(e.Msg)) > 1)
+			}
 		}
 		if len(forms(e.Msg)) > 1 {
 			pe.id, pe.hasPlural, pe.plural = e.Msg.One, true, e.Msg.Other
@@ -61,6 +64,25 @@ func ExportPO(src []*Entry, c *Catalog) []byte {
 		entries = append(entries, pe)
 	}
 	return writePO(entries)
+}
+
+// previousPO turns the English a stale translation was made from, as a
+// review mark keeps it (plural forms as "one: ..." lines), into PO's
+// previous msgid and msgid_plural.
+func previousPO(previous string, plural bool) (id, pluralID string) {
+	if !plural {
+		return previous, ""
+	}
+	for l := range strings.SplitSeq(previous, "\n") {
+		form, text, _ := strings.Cut(l, ": ")
+		switch form {
+		case "one":
+			id = text
+		case "other":
+			pluralID = text
+		}
+	}
+	return id, pluralID
 }
 
 // POLang returns the language a PO file's header names.

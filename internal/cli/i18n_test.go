@@ -181,6 +181,40 @@ func TestI18nPO(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "nl", "roles", "sales-manager.yaml")); !strings.Contains(string(data), "Manager verkoop") {
 		t.Error("the catalog lacks the imported title")
 	}
+	// The English changes; merge keeps the English the translation was
+	// made from, which the PO shows as the previous msgid of a fuzzy entry.
+	rolePath := filepath.Join(dir, "roles", "sales-manager.yaml")
+	role, _ := os.ReadFile(rolePath)
+	const old = "Searches for potential customers and builds a pipeline of new business."
+	changed := strings.Replace(string(role), old, "Searches for potential customers at trade fairs.", 1)
+	if changed == string(role) {
+		t.Fatal("the role lacks the duty this test changes")
+	}
+	if err := os.WriteFile(rolePath, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "merge", "--lang", "nl"); code != 0 {
+		t.Fatalf("merge: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "po", "-o", "nl.po"); code != 0 {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	po, _ = os.ReadFile(filepath.Join(dir, "nl.po"))
+	if want := "#, fuzzy\n#| msgid \"" + old + "\"\nmsgctxt \"sales-manager.duties.find-clients\"\nmsgid \"Searches for potential customers at trade fairs.\"\n"; !strings.Contains(string(po), want) {
+		t.Errorf("the stale entry is not fuzzy with its previous English:\n%s", po)
+	}
+	// Poedit's "needs work" cleared: the translation is confirmed.
+	confirmed := strings.Replace(string(po), "#, fuzzy\n#| msgid \""+old+"\"\n", "", 1)
+	if err := os.WriteFile(filepath.Join(dir, "nl.po"), []byte(confirmed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "nl.po"); code != 0 || !strings.HasPrefix(errOut, "nl.po: imported 1, ") {
+		t.Fatalf("import of the confirmed entry: %d %q", code, errOut)
+	}
+	if code, out, _ := run(t, dir, false, "i18n", "status", "--lang", "nl"); code != 0 || !strings.Contains(out, "100.0%") {
+		t.Errorf("after confirming in the PO file, status:\n%s", out)
+	}
+
 	if code, _, _ := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "csv"); code != ExitUsage {
 		t.Errorf("export --format csv: exit %d, want %d", code, ExitUsage)
 	}
