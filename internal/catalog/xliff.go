@@ -182,6 +182,9 @@ func Export(src []*Entry, c *Catalog) []byte {
 			u.Notes = append(u.Notes, xliffNote{"hash", Hash(e.Msg)})
 			if state == Stale {
 				u.Notes = append(u.Notes, xliffNote{"state", "stale: the English changed since this was translated"})
+				if t.Review != nil && t.Review.Previous != "" {
+					u.Notes = append(u.Notes, xliffNote{"previous", t.Review.Previous})
+				}
 			}
 			f.Units = append(f.Units, u)
 		}
