@@ -78,3 +78,20 @@ func TestXLIFFImport(t *testing.T) {
 		})
 	}
 }
+
+// A stale unit carries the English it was translated from, in a note.
+func TestXLIFFPreviousNote(t *testing.T) {
+	set, cats := shipped(t)
+	r, _ := set.Role("sales-manager")
+	before := r.Duties[0].Text
+	r.Duties[0].Text += " Also at trade fairs."
+	id := "sales-manager.duties." + r.Duties[0].ID
+	c := cats["nl"]
+	c.Msgs[id].Review = &Review{Previous: before, Was: fingerprint(c.Msgs[id].Msg)}
+	x := string(Export(SourceMessages(set), c))
+	unit := x[strings.Index(x, `<unit id="`+id+`">`):]
+	unit = unit[:strings.Index(unit, "</unit>")]
+	if !strings.Contains(unit, `<note category="previous">`+before+`</note>`) || !strings.Contains(unit, `state="initial"`) {
+		t.Errorf("stale unit:\n%s", unit)
+	}
+}
