@@ -144,7 +144,10 @@ func (t *Texts) add(tr *Translation) {
 	case interfaceMessage(tr.Msg.ID):
 		t.UI = append(t.UI, tr.Msg)
 	default:
-		t.Text[tr.Msg.ID] = tr.Msg.Other
+		// Copies: the parsed values share their file's bytes, four times
+		// the size of the id and text kept here, and a build holds every
+		// language's texts while it renders.
+		t.Text[strings.Clone(tr.Msg.ID)] = strings.Clone(tr.Msg.Other)
 	}
 }
 
