@@ -377,7 +377,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	// once.
 	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
-	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
+	ds = append(ds, eachLanguage(fsys, root, shown, false, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
 			more = append(more, check(src, ids, c)...)
 			configured[c.Lang.Tag] = false // done
