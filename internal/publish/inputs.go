@@ -16,8 +16,8 @@ import (
 	"github.com/roledoc/roledoc/internal/project"
 )
 
-// inputsName is the file in out/ that records every input file a full
-// build read, so that the next build can tell it has nothing to do from
+// inputsName is the file in out/ that records every input file a build
+// read, so that the next build can tell it has nothing to do from
 // the files' metadata alone, without loading or parsing anything. It is a
 // cache: missing or out of date, the build loads everything and compares
 // each output's fingerprint instead.
@@ -107,7 +107,9 @@ func (opt *Options) key(renderers []Renderer, site Site) digest {
 			h.Write([]byte{0})
 		}
 	}
-	w(inputsVersion, roledoc.Version, opt.Date.UnixNano(), opt.Date.IsZero(), opt.Strict, site != nil)
+	// A partial build's record vouches for its own outputs only, as its
+	// freshness check does.
+	w(inputsVersion, roledoc.Version, opt.Date.UnixNano(), opt.Date.IsZero(), opt.Strict, site != nil, opt.Roles, opt.Langs, opt.Formats)
 	if exe, err := os.Executable(); err == nil {
 		if info, err := os.Stat(exe); err == nil {
 			w(exe, info.Size(), info.ModTime().UnixNano())
@@ -293,5 +295,5 @@ func (s *inputs) write(dir string) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(dir, inputsName), append(data, '\n'), 0o666)
+	return atomicfile.Write(filepath.Join(dir, inputsName), append(data, '\n'), 0o644)
 }

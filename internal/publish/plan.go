@@ -72,7 +72,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	p := &plan{
 		opt: opt, set: set, loc: localize.New(set, cats), langs: langs, renderers: renderers,
 		fps:     map[string]string{},
-		partial: !opt.full(),
+		partial: len(opt.Roles)+len(opt.Langs)+len(opt.Formats) > 0,
 		workers: opt.Jobs,
 	}
 	if p.workers <= 0 {

@@ -120,24 +120,23 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 		return res, err
 	}
 	res.Previous = prev
-	// A full build records what it read; when nothing has changed since,
-	// the next one knows from the files' metadata, without loading them.
-	var snap *inputs
+	// A build records what it read; when nothing has changed since, the
+	// next one with the same options knows from the files' metadata,
+	// without loading them.
 	srcs := opt.sources()
-	if opt.full() {
-		key := opt.key(renderers, site)
-		var rec *inputs
-		if prev && !opt.Force {
-			done, r, err := skip(ctx, opt, out, key, srcs, res)
-			if err != nil || done {
-				res.Elapsed = time.Since(start)
-				return res, err
-			}
-			rec = r
+	key := opt.key(renderers, site)
+	var rec *inputs
+	if prev && !opt.Force {
+		done, r, err := skip(ctx, opt, out, key, srcs, res)
+		if err != nil || done {
+			res.Elapsed = time.Since(start)
+			return res, err
 		}
-		if snap = scan(srcs, rec); snap != nil {
-			snap.Key = key
-		}
+		rec = r
+	}
+	snap := scan(srcs, rec)
+	if snap != nil {
+		snap.Key = key
 	}
 	res.Loaded = true
 	pl, err := newPlan(ctx, opt, renderers, site, res)
@@ -230,9 +229,6 @@ func Target(out string) (abs string, prev bool, err error) {
 	prev, err = replaceable(abs, info)
 	return abs, prev, err
 }
-
-// full reports whether the run builds every output, not a selection.
-func (opt *Options) full() bool { return len(opt.Roles)+len(opt.Langs)+len(opt.Formats) == 0 }
 
 // skip reports whether out is already the output of the same inputs, by
 // the previous build's record and the outputs' metadata, holding the
