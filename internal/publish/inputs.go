@@ -276,14 +276,15 @@ func (s *inputs) diagnostics() []diag.Diagnostic {
 }
 
 // readInputs reads out's record; nil when there is none or it is of
-// another version or key.
-func readInputs(out string, key digest) *inputs {
+// another version. A record of another key still vouches for its files'
+// hashes.
+func readInputs(out string) *inputs {
 	data, err := os.ReadFile(filepath.Join(out, inputsName))
 	if err != nil {
 		return nil
 	}
 	s := &inputs{}
-	if json.Unmarshal(data, s) != nil || s.Version != inputsVersion || s.Key != key {
+	if json.Unmarshal(data, s) != nil || s.Version != inputsVersion {
 		return nil
 	}
 	return s

@@ -242,15 +242,16 @@ func Target(out string) (abs string, prev bool, err error) {
 // skip reports whether out is already the output of the same inputs, by
 // the previous build's record and the outputs' metadata, holding the
 // lock. It returns the record it read, whose hashes the next snapshot
-// reuses.
+// reuses whatever its key: a new binary or other options do not make
+// the files different.
 func skip(ctx context.Context, opt Options, out string, key digest, srcs []source, res *Result) (bool, *inputs, error) {
 	d, err := openDir(ctx, out, opt.Waiting)
 	if err != nil {
 		return false, nil, err
 	}
 	defer d.unlock()
-	rec := readInputs(out, key)
-	if rec == nil || !rec.unchanged(srcs) {
+	rec := readInputs(out)
+	if rec == nil || rec.Key != key || !rec.unchanged(srcs) {
 		return false, rec, nil
 	}
 	m := d.readManifest()
