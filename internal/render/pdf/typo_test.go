@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -306,5 +307,48 @@ func TestThinLastPageSaved(t *testing.T) {
 	info := poppler(t, "pdfinfo", renderPDF(t, d))
 	if !strings.Contains(info, "Pages:           2\n") {
 		t.Errorf("not set in two pages:\n%s", info)
+	}
+}
+
+// TestSoftHyphen sets a Tagalog paragraph (no patterns: soft hyphens are
+// its only break points inside words) whose long words carry U+00AD: some
+// lines break at one and end in a hyphen, and no hyphen is drawn anywhere
+// else, in the layout or in pdftotext's output.
+func TestSoftHyphen(t *testing.T) {
+	word := "pangkalakalang\u00adinternasyonal\u00adpakikipag\u00adnegosasyon"
+	text := strings.Repeat("Ang "+word+" ay "+word+". ", 15)
+	d := *fixture.Documents(t, "sales-manager")["tl"]
+	d.Sections = append([]doc.Section(nil), d.Sections...)
+	d.Sections[1].Items = []doc.Item{{Number: "2.1", Text: text}}
+	l := newLayout(&d, newRenderer(t).m, leading)
+	lines := l.wrapItem(d.Sections[1].Items[0]).main
+	broken := 0
+	for i, ln := range lines {
+		for j, w := range ln.words {
+			if strings.ContainsRune(w.text, '\u00ad') {
+				t.Errorf("line %d: soft hyphen drawn in %q", i, w.text)
+			}
+			hy := strings.ContainsAny(w.text, "-"+string(breakHyphen))
+			if last := j == len(ln.words)-1; hy && !last {
+				t.Errorf("line %d: hyphen inside the line in %q", i, w.text)
+			} else if hy {
+				broken++
+			}
+		}
+	}
+	if broken == 0 {
+		t.Fatal("no line broke at a soft hyphen: nothing checked")
+	}
+	out := poppler(t, "pdftotext", renderPDF(t, &d))
+	// ("pakikipag-usap" elsewhere in the role has a hyphen of its own.)
+	for _, part := range []string{"pangkalakalang", "internasyonal", "pakikipag"} {
+		if regexp.MustCompile(part + "[-\u2010]\\s*[ipn]").MatchString(out) {
+			t.Errorf("a visible hyphen after %q reached the text layer", part)
+		}
+	}
+	// A line-break hyphen reads as U+00AD, so joining the lines gives the
+	// word back (all but one that may straddle a page and its footer).
+	if n := strings.Count(strings.ReplaceAll(out, "\u00ad\n", ""), "pangkalakalanginternasyonalpakikipagnegosasyon"); n < 29 {
+		t.Errorf("%d of 30 words found whole", n)
 	}
 }
