@@ -11,14 +11,15 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 )
 
@@ -263,7 +264,7 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 	ds = append(ds, more...)
 	all := append(names, obsolete...)
 	files := make([]parsed, len(all))
-	parallel.For(len(all), func(i int) {
+	each(len(all), func(i int) {
 		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
 	})
 	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
@@ -283,6 +284,18 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 		maps.Copy(c.Glossary, f.glossary)
 	}
 	return c, ds
+}
+
+// each calls f(i) for every i in [0, n) on up to GOMAXPROCS goroutines,
+// the same errgroup pool the build renders with. Callers write results by
+// index, which keeps output order independent of scheduling.
+func each(n int, f func(i int)) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
+	}
+	g.Wait()
 }
 
 // catalogFiles lists the catalog files in the given subdirectories of a
@@ -317,7 +330,7 @@ func parseFile(fsys fs.FS, name, shown string) parsed {
 	}
 	data, err := yamlsrc.ReadFile(fsys, name, limit)
 	if err != nil {
-		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", err)}}
+		return parsed{ds: []diag.Diagnostic{yamlsrc.ReadError(shown, err)}}
 	}
 	root, ds := parseDoc(shown, data, limit)
 	if root == nil {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
+	"github.com/roledoc/roledoc/internal/placeholder"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -89,7 +89,7 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[st
 	const chunk = 4096
 	parts := make([]Status, (len(src)+chunk-1)/chunk)
 	found := make([]int, len(parts)) // source messages the catalog has
-	parallel.For(len(parts), func(i int) {
+	each(len(parts), func(i int) {
 		s := &parts[i]
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
@@ -154,7 +154,7 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[strin
 	allowed := locale.PluralForms(c.Lang.Tag)
 	const chunk = 4096
 	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
-	parallel.For(len(found), func(i int) {
+	each(len(found), func(i int) {
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
 			if t == nil || t.Empty() {
@@ -312,7 +312,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -351,8 +351,8 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	want := placeholders(m.srcForms[:]...)
 	for _, f := range m.validForms() {
-		if _, err := template.New("").Parse(m.form(f)); err != nil {
-			continue // brokenTemplate reports it
+		if _, err := placeholder.Fields(m.form(f)); err != nil {
+			continue // brokenTemplate or templateCode reports it
 		}
 		got := placeholders(m.form(f))
 		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
@@ -494,8 +494,9 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	src := SourceMessages(set)
 	// Every language compares with the same source hashes: compute them
 	// once.
-	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
+	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
+	ds = append(ds, sourceGlyphs(src)...)
 	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
@@ -519,7 +520,7 @@ func staleExtract(src []*Entry, shown string, english func(name string) ([]byte,
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
 	stale := make([]bool, len(names))
-	parallel.For(len(names), func(i int) {
+	each(len(names), func(i int) {
 		got, ok := english(names[i])
 		stale[i] = ok && !current(groups[names[i]], got)
 	})

@@ -66,10 +66,10 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	have := map[string]map[string]bool{}
 	for _, t := range texts {
 		tag := language.MustParse(t.Lang.Tag)
-		lit[t.Lang.Tag] = t.Text
+		lit[t.Lang.Tag] = displayable(t.Text)
 		have[t.Lang.Tag] = map[string]bool{}
 		for _, m := range t.UI {
-			if _, ok := src[m.ID]; ok {
+			if e, ok := src[m.ID]; ok && runnable(e.Msg, m) {
 				b.MustAddMessages(tag, m)
 				have[t.Lang.Tag][m.ID] = true
 			}
