@@ -337,6 +337,7 @@ func TestPrintedPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		printedFaces(t, out, lang)
 		d := docs[lang]
 		crit := d.Sections[len(d.Sections)-1].Items
 		for _, want := range []string{crit[len(crit)-2].Text, crit[len(crit)-1].Text, d.Labels.Approved} {
@@ -412,4 +413,38 @@ func squash(s string) string {
 		}
 		return r
 	}, norm.NFKC.String(s))
+}
+
+// printedFaces checks that Chromium printed the page in the PDF's faces,
+// Noto Sans and, for Arabic, Noto Naskh Arabic: web and print match. It
+// needs those faces installed (Debian's fonts-noto-core), and says so
+// where they are not.
+func printedFaces(t *testing.T, pdf, lang string) {
+	t.Helper()
+	fcList, err := exec.LookPath("fc-list")
+	if err != nil {
+		t.Log("no fc-list: printed faces not checked")
+		return
+	}
+	installed, _ := exec.Command(fcList, ":family=Noto Naskh Arabic", "family").Output()
+	if !bytes.Contains(installed, []byte("Noto Naskh Arabic")) {
+		t.Log("Noto Naskh Arabic is not installed (fonts-noto-core): printed faces not checked")
+		return
+	}
+	fonts, err := exec.Command(testtool.Need(t, "pdffonts"), pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"+NotoSans-Regular"}
+	if lang == "ar" {
+		want = append(want, "+NotoNaskhArabic-Regular")
+	}
+	for _, f := range want {
+		if !bytes.Contains(fonts, []byte(f)) {
+			t.Errorf("%s: printed without %s:\n%s", lang, f[1:], fonts)
+		}
+	}
+	if bytes.Contains(fonts, []byte("DejaVu")) {
+		t.Errorf("%s: printed partly in a fallback face:\n%s", lang, fonts)
+	}
 }
