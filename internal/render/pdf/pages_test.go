@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"cmp"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -113,4 +116,60 @@ func newRenderer(t *testing.T) *Renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestNumberColumn reads word boxes back (pdftotext -bbox): every item
+// number stands in a column as wide as the widest, 2.12. included, with a
+// clear gap before the text, which starts at one x for all items; in
+// Arabic the column is on the right.
+func TestNumberColumn(t *testing.T) {
+	num := regexp.MustCompile(`^\.?\d+\.\d+\.?$`)
+	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>`)
+	type box struct {
+		x0, x1 float64
+		s      string
+	}
+	for _, lang := range []string{"en", "ar"} {
+		d := fixture.Documents(t, "sales-manager")[lang]
+		out := poppler(t, "pdftotext", renderPDF(t, d), "-bbox")
+		gapPt := 2.0 / 25.4 * 72 // at least 2 mm
+		texts := map[int]bool{}  // where item text starts (ltr) or ends (rtl)
+		n := 0
+		for _, page := range strings.Split(out, "<page ")[1:] {
+			rows := map[int][]box{} // words by baseline
+			for _, m := range word.FindAllStringSubmatch(page, -1) {
+				x0, _ := strconv.ParseFloat(m[1], 64)
+				y, _ := strconv.ParseFloat(m[2], 64)
+				x1, _ := strconv.ParseFloat(m[3], 64)
+				rows[int(y*10)] = append(rows[int(y*10)], box{x0, x1, m[4]})
+			}
+			for _, bs := range rows {
+				if len(bs) < 2 {
+					continue
+				}
+				slices.SortFunc(bs, func(a, b box) int { return cmp.Compare(a.x0, b.x0) })
+				if lang == "en" && num.MatchString(bs[0].s) {
+					n++
+					if g := bs[1].x0 - bs[0].x1; g < gapPt {
+						t.Errorf("en: %s touches its text (gap %.1f pt)", bs[0].s, g)
+					}
+					texts[int(bs[1].x0+0.5)] = true
+				}
+				if last := bs[len(bs)-1]; lang == "ar" && num.MatchString(last.s) {
+					n++
+					prev := bs[len(bs)-2]
+					if g := last.x0 - prev.x1; g < gapPt {
+						t.Errorf("ar: %s touches its text (gap %.1f pt)", last.s, g)
+					}
+					texts[int(prev.x1+0.5)] = true
+				}
+			}
+		}
+		if n < 30 {
+			t.Errorf("%s: only %d numbered lines found", lang, n)
+		}
+		if len(texts) > 1 {
+			t.Errorf("%s: item text starts at %d places, want one column: %v", lang, len(texts), texts)
+		}
+	}
 }
