@@ -352,3 +352,39 @@ func TestSoftHyphen(t *testing.T) {
 		t.Errorf("%d of 30 words found whole", n)
 	}
 }
+
+// TestAccessibilityEntries checks the PDF/UA-1 entries that poppler does
+// not report: the title shown instead of the file name, tab order by
+// structure on every page, the PDF/UA claim in the XMP metadata; and that
+// the footer is left out of the structure tree (an artifact).
+func TestAccessibilityEntries(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		d := fixture.Documents(t, "sales-manager")[lang]
+		pdf := string(renderPDF(t, d))
+		pages := strings.Count(pdf, "/Type /Page\n")
+		for want, n := range map[string]int{
+			"/MarkInfo <</Marked true>>":                   1,
+			"/ViewerPreferences <</DisplayDocTitle true>>": 1,
+			"<pdfuaid:part>1</pdfuaid:part>":               1,
+			"<dc:title>":                                   1,
+			"/Tabs /S":                                     pages,
+		} {
+			if got := strings.Count(pdf, want); got < n {
+				t.Errorf("%s: %q %d times, want %d", lang, want, got, n)
+			}
+		}
+		if pages < 2 {
+			t.Errorf("%s: %d pages found", lang, pages)
+		}
+		// The running footer is an artifact: not in the structure tree.
+		// (poppler prints a tree's Arabic in drawing order, so English
+		// only.)
+		if lang != "en" {
+			continue
+		}
+		tree := poppler(t, "pdfinfo", []byte(pdf), "-struct-text")
+		if strings.Contains(tree, d.PageOf(1, pages)) || !strings.Contains(tree, d.Title) {
+			t.Errorf("%s: the footer is tagged as content, or the title is not", lang)
+		}
+	}
+}
