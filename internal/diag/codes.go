@@ -66,6 +66,7 @@ const (
 	UnknownPlural       = "unknown-plural"
 	StaleExtract        = "stale-extract"
 	ObsoleteTranslation = "obsolete-translation"
+	GlossaryTerm        = "glossary-term"
 )
 
 // Rule describes one diagnostic code: how severe it is by default, what it
@@ -147,6 +148,7 @@ var Rules = []Rule{
 	errorRule(UnknownPlural, "a field that is neither a plural form nor hash or description"),
 	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
 	translationRule(ObsoleteTranslation, "translations kept in obsolete/ from messages that are gone; they come back if the message does"),
+	translationRule(GlossaryTerm, "a glossary term is in the English but none of its accepted translations is in the translation"),
 }
 
 func errorRule(code, summary string) Rule   { return Rule{code, Error, summary, false} }

@@ -334,11 +334,11 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 	}
 	first := 0.0
 	if len(s.Items) > 0 {
-		first = l.itemHeight(wrapped[0], s.Items[0], true)
+		first = l.itemNeed(wrapped[0], s.Items[0])
 	}
-	// A heading never ends a page: it moves with its first item (or the
-	// item's first lines, when the item is long).
-	l.ensure(l.lineHeight(heading) + 3 + min(first, 3*l.lineHeight(body)))
+	// A heading never ends a page: it moves with what its first item
+	// needs on the page.
+	l.ensure(l.lineHeight(heading) + 3 + first)
 	l.y += 1.5
 	l.tagged("H2", func() {
 		l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
@@ -362,7 +362,7 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
 	h := 0.0
 	for i, it := range items {
-		h += l.itemHeight(w[i], it, false)
+		h += l.itemHeight(w[i], it)
 	}
 	room := l.bottom() - marginTop
 	switch all := h + blocksHeight(bs); {
@@ -402,12 +402,9 @@ func (l *layout) wrapItem(it doc.Item) wrappedItem {
 	return w
 }
 
-// itemHeight is item w's height, or its first paragraph's with firstOnly.
-func (l *layout) itemHeight(w wrappedItem, it doc.Item, firstOnly bool) float64 {
+// itemHeight is item w's height, with the gap below it.
+func (l *layout) itemHeight(w wrappedItem, it doc.Item) float64 {
 	h := float64(len(w.main)) * l.lineHeight(body)
-	if firstOnly {
-		return h
-	}
 	for _, s := range w.subs {
 		h += float64(len(s)) * l.lineHeight(body)
 	}
@@ -417,15 +414,19 @@ func (l *layout) itemHeight(w wrappedItem, it doc.Item, firstOnly bool) float64 
 	return h + 1.2
 }
 
-func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
-	h := l.itemHeight(w, it, false)
-	// Short items stay whole; long ones continue on the next page, with
-	// at least two lines on each.
-	if h <= 4*l.lineHeight(body) {
-		l.ensure(h)
-	} else {
-		l.ensure(2 * l.lineHeight(body))
+// itemNeed is the room item w needs below the cursor to start on this
+// page. Short items, up to four lines (a target line counts as one), stay
+// whole; longer ones continue on the next page with at least two lines on
+// each (see flowLines).
+func (l *layout) itemNeed(w wrappedItem, it doc.Item) float64 {
+	if h := l.itemHeight(w, it); h <= 4*l.lineHeight(body)+1.2 {
+		return h
 	}
+	return 2 * l.lineHeight(body)
+}
+
+func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
+	l.ensure(l.itemNeed(w, it))
 	numX, textX := marginX, marginX+l.numW
 	tw := l.contentW() - l.numW
 	if l.rtl {
@@ -435,14 +436,18 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.tagged("Lbl", func() { l.paragraph([]span{{it.Number + ".", numberStyle}}, numX, l.numW, alignStart, l.y) })
 	l.tag.begin("LBody")
 	l.tagged("P", func() {
-		if l.untranslated(it.Text) {
-			l.tag.lang("en")
+		if it.Lang == "" || it.Label != "" {
+			l.flowLines(w.main, textX, tw)
+			return
 		}
-		l.flowLines(w.main, textX, tw)
+		// Untranslated text, shown in English: tagged as English and
+		// set in its own direction, so its full stop stays at its end.
+		l.tag.lang(it.Lang)
+		l.inDir(rtlText(it.Text), func() { l.flowLines(w.main, textX, tw) })
 	})
 	if len(w.subs) > 0 {
 		l.tag.begin("L")
-		for _, sub := range w.subs {
+		for i, sub := range w.subs {
 			bx, sx := textX, textX+bulletIn
 			if l.rtl {
 				bx, sx = textX+tw-bulletIn, textX
@@ -450,7 +455,14 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 			l.ensure(l.lineHeight(body))
 			l.tag.begin("LI")
 			l.tagged("Lbl", func() { l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y) })
-			l.tagged("LBody", func() { l.flowLines(sub, sx, tw-bulletIn) })
+			l.tagged("LBody", func() {
+				if i >= len(it.SubLang) || it.SubLang[i] == "" {
+					l.flowLines(sub, sx, tw-bulletIn)
+					return
+				}
+				l.tag.lang(it.SubLang[i])
+				l.inDir(rtlText(it.Sub[i]), func() { l.flowLines(sub, sx, tw-bulletIn) })
+			})
 			l.tag.end()
 		}
 		l.tag.end()
@@ -465,23 +477,26 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.y += 1.2
 }
 
-// untranslated reports whether s, in a right-to-left document, is Latin
-// text with no Arabic: an item the catalog lacks, shown in the English
-// source, which screen readers must then read as English.
-func (l *layout) untranslated(s string) bool {
-	if !l.rtl {
-		return false
-	}
-	latin := false
+// inDir draws in a direction other than the document's.
+func (l *layout) inDir(rtl bool, draw func()) {
+	doc := l.rtl
+	l.rtl = rtl
+	defer func() { l.rtl = doc }()
+	draw()
+}
+
+// rtlText reports whether text runs right to left, judged as HTML's
+// dir="auto" judges it: by its first letter.
+func rtlText(s string) bool {
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Arabic, r):
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew) {
+			return true
+		}
+		if unicode.IsLetter(r) {
 			return false
-		case unicode.Is(unicode.Latin, r):
-			latin = true
 		}
 	}
-	return latin
+	return false
 }
 
 // flowLines draws set lines from the cursor, breaking pages between lines
@@ -490,7 +505,12 @@ func (l *layout) flowLines(lines []line, x, w float64) {
 	for i, ln := range lines {
 		lh := l.lineHeightOf(ln)
 		need := lh
-		if i == 0 || i == len(lines)-2 {
+		switch {
+		case i == 0 && len(lines) < 4:
+			// Two lines on each page take four: a shorter paragraph
+			// moves whole.
+			need = lh * float64(len(lines))
+		case i == 0 || i == len(lines)-2:
 			need = lh * float64(min(2, len(lines)-i))
 		}
 		if l.y+need > l.bottom() && l.y > marginTop {
