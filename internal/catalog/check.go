@@ -563,6 +563,10 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
 	ds = append(ds, sourceGlyphs(src)...)
+	// The organization is printed on every page but not translated.
+	if d, ok := glyphWarning(set.Config.Pos("organization"), set.Config.Organization); ok {
+		ds = append(ds, d)
+	}
 	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, false, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {

@@ -19,6 +19,8 @@ type Entry struct {
 	// is nil for the interface and the configuration); the position is
 	// looked up only when a diagnostic needs it.
 	Role *role.Role
+	// cfg is set instead of Role for a message from the configuration.
+	cfg  *role.Config
 	path string
 	// hash caches Hash(Msg) for checks, which compare it once per
 	// language.
@@ -128,11 +130,13 @@ func SourceMessages(set *role.Set) []*Entry {
 		out = append(out, &Entry{Msg: m})
 	}
 	cfg := set.Config
-	for _, p := range cfg.Positions {
-		out = append(out, &Entry{Msg: &i18n.Message{ID: "positions." + p.ID + ".title", Description: "position title", Other: p.Title}, Literal: true})
+	for i, p := range cfg.Positions {
+		out = append(out, &Entry{Msg: &i18n.Message{ID: "positions." + p.ID + ".title", Description: "position title", Other: p.Title}, Literal: true,
+			cfg: cfg, path: "positions[" + strconv.Itoa(i) + "].title"})
 	}
-	for _, d := range cfg.Departments {
-		out = append(out, &Entry{Msg: &i18n.Message{ID: "departments." + d.ID + ".title", Description: "department name", Other: d.Title}, Literal: true})
+	for i, d := range cfg.Departments {
+		out = append(out, &Entry{Msg: &i18n.Message{ID: "departments." + d.ID + ".title", Description: "department name", Other: d.Title}, Literal: true,
+			cfg: cfg, path: "departments[" + strconv.Itoa(i) + "].title"})
 	}
 	for _, r := range set.Roles {
 		add := func(id, desc, text, at string) {
@@ -170,13 +174,16 @@ func (e *Entry) sourceHash() string {
 	return Hash(e.Msg)
 }
 
-// Pos is where the source text is: the role file value, or nothing for
-// interface and configuration messages.
+// Pos is where the source text is: the value in the role file or in
+// roledoc.yaml, or nothing for interface messages.
 func (e *Entry) Pos() diag.Pos {
-	if e.Role == nil {
-		return diag.Pos{}
+	switch {
+	case e.Role != nil:
+		return e.Role.Pos(e.path)
+	case e.cfg != nil:
+		return e.cfg.Pos(e.path)
 	}
-	return e.Role.Pos(e.path)
+	return diag.Pos{}
 }
 
 // Hash identifies the content a translation was made from: the description
