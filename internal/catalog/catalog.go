@@ -245,10 +245,22 @@ func eachLanguage(fsys fs.FS, root, shown string, lean bool, use func(c *Catalog
 		return []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read locales: %v", err)}
 	}
 	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		dir := path.Join(shown, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A linked language directory is not followed, as below
+			// roles/, and said, so that a language does not vanish
+			// from the build unnoticed.
+			if info, err := fs.Stat(fsys, path.Join(root, e.Name())); err != nil || info.IsDir() {
+				ds = append(ds, diag.Warnf(diag.Pos{File: dir}, diag.SymlinkDir, "not following the link to a directory; move the language's files in"))
+			}
+			continue
+		}
+		if !e.IsDir() {
+			continue
+		}
 		lang, err := locale.Lookup(e.Name())
 		if err != nil {
 			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "%v; name the directory after a language tag such as id, nl, ar or tl", err))
