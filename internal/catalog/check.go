@@ -330,12 +330,15 @@ var errorRules = []rule{invalidPlural, brokenTemplate, templateCode, placeholder
 // ignore the ids of messages that have no source (orphans), as check does.
 func (c *Catalog) errors() map[string][]diag.Diagnostic {
 	allowed := locale.PluralForms(c.Lang.Tag)
+	// The rules read of a literal source only that it is literal and has
+	// one form: one entry serves every role message.
+	literal := &Entry{Msg: &i18n.Message{Other: "text"}, Literal: true}
 	var out map[string][]diag.Diagnostic
 	for id, t := range c.Msgs {
 		if t.Empty() {
 			continue
 		}
-		e := &Entry{Msg: &i18n.Message{ID: id, Other: "text"}, Literal: true}
+		e := literal
 		if interfaceMessage(id) {
 			if e = uiEntries[id]; e == nil {
 				continue // an orphan
