@@ -208,7 +208,7 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 		case pos.File == f:
 			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		default:
-			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n extract' and 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		}
 	}
 	return ds

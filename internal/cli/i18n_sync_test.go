@@ -333,6 +333,11 @@ func TestMissingTranslationsGroupedPerFile(t *testing.T) {
 		if !strings.Contains(out, step.at) {
 			t.Errorf("%s: no warning at %s:\n%s", step.name, step.at, out)
 		}
+		// docs/role-format.md: a new role's texts go to translators by
+		// extract, then merge; the hint names both.
+		if hint := "run 'roledoc i18n extract' and 'roledoc i18n merge'"; step.name == "before merge" && !strings.Contains(out, hint) {
+			t.Errorf("%s: no %q:\n%s", step.name, hint, out)
+		}
 		if want := "locales/nl/roles/regional-manager.yaml: 43 messages not translated yet"; !strings.Contains(out, want) {
 			t.Errorf("%s: no %q:\n%s", step.name, want, out)
 		}
