@@ -551,20 +551,25 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 }
 
 // staleExtract reports extracted English catalog files that no longer
-// match the source.
+// match the source, and those never extracted: a new role's English
+// catalog is as much behind roles/ as an edited one's.
 func staleExtract(src []*Entry, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
-	stale := make([]bool, len(names))
+	msgs := make([]string, len(names))
 	each(len(names), func(i int) {
 		got, ok := english(names[i])
-		stale[i] = ok && !current(groups[names[i]], got)
+		switch {
+		case !ok:
+			msgs[i] = "the English catalog is missing for " + names[i] + "; run 'roledoc i18n extract'"
+		case !current(groups[names[i]], got):
+			msgs[i] = "the English catalog is out of date with roles/; run 'roledoc i18n extract'"
+		}
 	})
 	for i, name := range names {
-		if stale[i] {
-			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract,
-				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
+		if msgs[i] != "" {
+			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract, "%s", msgs[i]))
 		}
 	}
 	return ds
