@@ -204,7 +204,7 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 		}
 		switch {
 		case len(ps) == 1:
-			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang.Native, f))
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang, f))
 		case pos.File == f:
 			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		default:
@@ -331,7 +331,7 @@ func invalidPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range formNames {
 		if m.form(f) != "" && !m.validForm(f) {
-			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
 		}
 	}
 	return ds
@@ -403,7 +403,7 @@ func missingPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range m.allowed {
 		if m.form(f) == "" {
-			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
+			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang))
 		}
 	}
 	return ds
@@ -498,14 +498,14 @@ func scriptProblem(l locale.Language, source, text string) string {
 	switch l.Script {
 	case "Arab":
 		if arabic == 0 {
-			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l.Native)
+			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l)
 		}
 	case "Latn":
 		if arabic > 0 {
-			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l.Native)
+			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l)
 		}
 		if text == source && strings.Count(source, " ") >= 2 {
-			return fmt.Sprintf("text is identical to the English; translate it into %s", l.Native)
+			return fmt.Sprintf("text is identical to the English; translate it into %s", l)
 		}
 	}
 	return ""
