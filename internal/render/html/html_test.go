@@ -488,7 +488,7 @@ func TestChromiumEnglishInArabic(t *testing.T) {
 	probe := `<script>addEventListener("load",()=>{const r=e=>e.getBoundingClientRect();const text=e=>{const g=document.createRange();g.selectNodeContents(e);return g.getBoundingClientRect()};` +
 		`const sub=[...document.querySelectorAll("ul.sub li")].find(l=>l.textContent=="A forklift licence.");` +
 		`const body=[...document.querySelectorAll("ol.items [lang=en]")].find(b=>b.textContent=="Searches for potential customers.");` +
-				`document.body.setAttribute("data-probe",[getComputedStyle(sub).direction,Math.round(r(sub).right-text(sub).right),Math.round(r(sub).width),` +
+		`document.body.setAttribute("data-probe",[getComputedStyle(sub).direction,Math.round(r(sub).right-text(sub).right),Math.round(r(sub).width),` +
 		`Math.round(r(body.parentElement).right-r(body).right),Math.round(r(body).width)].join(" "))})</script>`
 	page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
 	file := filepath.Join(t.TempDir(), "page.html")
