@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"slices"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -40,6 +41,10 @@ type Role struct {
 	Criteria         []Criterion `yaml:"criteria" validate:"required,max=500,unique=ID,dive"`
 
 	Approval Approval `yaml:"approval"`
+
+	// History lists the description's revisions, oldest first; it is
+	// printed as a table at the end of the document.
+	History []Revision `yaml:"history" validate:"max=200,unique=Version,dive"`
 
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
@@ -76,6 +81,38 @@ type Approval struct {
 	By   string `yaml:"by" validate:"required,slug"`
 	Name string `yaml:"name" validate:"omitempty,text,max=120"`
 	Date string `yaml:"date" validate:"omitempty,datetime=2006-01-02"`
+	// Records are the approvals given, oldest first, each tied to the
+	// content it approved by a digest; roledoc approve appends them.
+	Records []Record `yaml:"records" validate:"max=1000,dive"`
+}
+
+// Record is one approval: who approved which version on which date, and
+// the Digest of the content they saw.
+type Record struct {
+	Name    string `yaml:"name" validate:"required,text,max=120"`
+	Date    string `yaml:"date" validate:"required,datetime=2006-01-02"`
+	Version string `yaml:"version" validate:"required,max=20,version"`
+	Digest  string `yaml:"digest" validate:"required,digest"`
+}
+
+// Revision is one entry of the revision history.
+type Revision struct {
+	Version string `yaml:"version" validate:"required,max=20,version"`
+	Date    string `yaml:"date" validate:"required,datetime=2006-01-02"`
+	Summary string `yaml:"summary" validate:"required,text,min=3,max=1000"`
+}
+
+// Approved returns the latest record that approves the role as it is: its
+// version and content. ok is false when there is none, and the document
+// then shows blank signature lines.
+func (r *Role) Approved() (rec Record, ok bool) {
+	d := r.Digest()
+	for _, rec := range slices.Backward(r.Approval.Records) {
+		if rec.Version == r.Version && rec.Digest == d {
+			return rec, true
+		}
+	}
+	return Record{}, false
 }
 
 // Section is a list of items under a stable key, in document order.
@@ -121,6 +158,13 @@ func (r *Role) Shape() string {
 		put(strconv.Itoa(*y))
 	}
 	put(r.Approval.By, r.Approval.Name, r.Approval.Date)
+	for _, rec := range r.Approval.Records {
+		put(rec.Name, rec.Date, rec.Version, rec.Digest)
+	}
+	put("history")
+	for _, h := range r.History {
+		put(h.Version, h.Date)
+	}
 	for _, s := range r.Sections() {
 		put(s.Key)
 		for _, it := range s.Items {

@@ -56,6 +56,7 @@ var validate = func() *validator.Validate {
 	}
 	must(v.RegisterValidation("slug", func(fl validator.FieldLevel) bool { return ValidID(fl.Field().String()) }))
 	must(v.RegisterValidation("version", func(fl validator.FieldLevel) bool { return versionRE.MatchString(fl.Field().String()) }))
+	must(v.RegisterValidation("digest", func(fl validator.FieldLevel) bool { return digestRE.MatchString(fl.Field().String()) }))
 	must(v.RegisterValidation("text", func(fl validator.FieldLevel) bool { return validText(fl.Field().String()) }))
 	must(v.RegisterValidation("langtag", func(fl validator.FieldLevel) bool {
 		_, err := language.Parse(fl.Field().String())
@@ -188,14 +189,19 @@ func describe(fe validator.FieldError, p string) (string, string) {
 	case "gte", "lte":
 		return "out-of-range", fmt.Sprintf("%s must be a whole number from 0 to 50, not %s", field, val)
 	case "unique":
-		if field == "languages" {
+		switch field {
+		case "languages":
 			return "duplicate-id", "a language is listed twice; list each once"
+		case "history":
+			return "duplicate-version", "a version appears twice in the history; give each revision one entry"
 		}
 		return "duplicate-id", fmt.Sprintf("item id repeats an earlier one in %q; ids must be unique within a section", field)
 	case "text":
 		return "invalid-text", fmt.Sprintf("%s is blank or contains control characters; write plain text", field)
 	case "version":
 		return "invalid-version", fmt.Sprintf("version %q should look like 1.0 or 2026.1 (letters, digits, dots, hyphens)", val)
+	case "digest":
+		return "invalid-digest", fmt.Sprintf("%s is not a content digest; let roledoc approve write it", field)
 	case "langtag":
 		return "invalid-language", fmt.Sprintf("%q is not a language tag; use BCP 47 tags like en, id, nl, ar, tl", val)
 	}
