@@ -33,6 +33,9 @@ type Source struct {
 	Root     string // directory inside FS
 	Shown    string // how paths below Root are shown in diagnostics
 	Embedded bool
+	// rel is the path relative to the project directory, where another
+	// version of the project (At) has the same input.
+	rel string
 }
 
 // Project is a resolved set of input locations.
@@ -56,6 +59,12 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return filepath.Join(base, flag)
 	}
+	rel := func(flag string) string {
+		if r, err := filepath.Rel(base, at(flag)); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return flag
+	}
 	dir := func(flag, name string) (Source, error) {
 		if flag != "" {
 			info, err := os.Stat(at(flag))
@@ -65,11 +74,11 @@ func Resolve(opt Options) (*Project, error) {
 			if !info.IsDir() {
 				return Source{}, fmt.Errorf("%s: not a directory", flag)
 			}
-			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag)}, nil
+			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag)}, nil
 		}
 		p := filepath.Join(base, name)
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name)}, nil
+			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name), rel: name}, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
 	}
@@ -89,15 +98,42 @@ func Resolve(opt Options) (*Project, error) {
 		if _, err := os.Stat(at(opt.Config)); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config)}
+		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), rel: rel(opt.Config)}
 	default:
 		if _, err := os.Stat(filepath.Join(base, role.ConfigFile)); err == nil {
-			p.Config = Source{FS: os.DirFS(base), Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile)}
+			p.Config = Source{FS: os.DirFS(base), Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile), rel: role.ConfigFile}
 		} else {
 			p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
 		}
 	}
 	return &p, nil
+}
+
+// Paths lists where the project's inputs are, relative to the project
+// directory; inputs built into the binary are left out.
+func (p *Project) Paths() []string {
+	var out []string
+	for _, s := range []Source{p.Roles, p.Locales, p.Templates, p.Config} {
+		if !s.Embedded {
+			out = append(out, s.rel)
+		}
+	}
+	return out
+}
+
+// At returns another version of the project, held in fsys (a git revision
+// or a copy of the project directory): each input at the same place
+// relative to the project directory, shown as that path. Inputs that p
+// takes from the binary come from the binary in the other version too,
+// and an input the other version lacks loads with a read-error.
+func (p *Project) At(fsys fs.FS) *Project {
+	other := func(s Source) Source {
+		if s.Embedded {
+			return s
+		}
+		return Source{FS: fsys, Root: s.rel, Shown: s.rel, rel: s.rel}
+	}
+	return &Project{Roles: other(p.Roles), Locales: other(p.Locales), Templates: other(p.Templates), Config: other(p.Config)}
 }
 
 func shown(dir, name string) string {
