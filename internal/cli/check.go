@@ -94,18 +94,25 @@ func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []dia
 func newCheck(env *Env) *cobra.Command {
 	var pf projectFlags
 	var rf reportFlags
+	var base string
 	cmd := &cobra.Command{
 		Use:   "check [path...]",
 		Short: "Validate role files and roledoc.yaml",
 		Long: `Check validates every role file in roles/ (or the files and directories
 given) and roledoc.yaml, and reports each problem as file:line:col.
 
+With --base REV (a git revision, such as origin/main, or a directory
+holding another copy of the project) it also enforces version discipline:
+a role whose printed content changed since REV must have a higher version
+(version-not-bumped), and no version may go down (version-decreased).
+
 Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 3 on an I/O or internal failure.`,
 		Example: `  roledoc check
   roledoc check roles/sales-manager.yaml
   roledoc check --format github        # annotations in GitHub Actions
-  roledoc check --format sarif > roledoc.sarif`,
+  roledoc check --format sarif > roledoc.sarif
+  roledoc check --base origin/main     # in CI, on a pull request`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := rf.validate(); err != nil {
 				return err
@@ -118,11 +125,20 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 			if err != nil {
 				return err
 			}
+			if base != "" {
+				more, err := versionChecks(env, p, base)
+				if err != nil {
+					return err
+				}
+				ds = append(ds, more...)
+				diag.Sort(ds)
+			}
 			return rf.report(env, cmd.OutOrStdout(), p, ds)
 		},
 	}
 	pf.register(cmd)
 	rf.register(cmd, "format")
+	cmd.Flags().StringVar(&base, "base", "", "also check version discipline against this git revision or directory")
 	return cmd
 }
 

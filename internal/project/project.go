@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/diag"
@@ -36,6 +37,18 @@ type Source struct {
 	// rel is the path relative to the project directory, where another
 	// version of the project (At) has the same input.
 	rel string
+	// disk is the directory on disk, "" when there is none.
+	disk string
+}
+
+// File returns where on disk a file is that diagnostics show as shown, a
+// path below s; ok is false for a file that is not on disk below s.
+func (s Source) File(shown string) (string, bool) {
+	rest, ok := strings.CutPrefix(shown, s.Shown+"/")
+	if s.disk == "" || !ok {
+		return "", false
+	}
+	return filepath.Join(s.disk, filepath.FromSlash(rest)), true
 }
 
 // Project is a resolved set of input locations.
@@ -74,11 +87,11 @@ func Resolve(opt Options) (*Project, error) {
 			if !info.IsDir() {
 				return Source{}, fmt.Errorf("%s: not a directory", flag)
 			}
-			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag)}, nil
+			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag), disk: at(flag)}, nil
 		}
 		p := filepath.Join(base, name)
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name), rel: name}, nil
+			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name), rel: name, disk: p}, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
 	}

@@ -45,6 +45,7 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 		ds = append(ds, diag.Errorf(r.Pos("id"), "id-mismatch",
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
+	ds = append(ds, CheckApproval(r)...)
 	diag.Sort(ds)
 	return r, ds
 }
