@@ -137,6 +137,29 @@ func Roles(old, new *role.Role) []Change {
 	return out
 }
 
+// Structural reports whether a change holds in every language: a value
+// that is not translated text (an id, a date, a number, a name), an item
+// moved, an approval recorded, a whole role added or removed. Compare
+// reports these in the source language only.
+func (c Change) Structural() bool {
+	switch {
+	case c.Kind == Moved, c.Path == "", c.Path == "approval.records":
+		return true
+	case strings.HasPrefix(c.Path, "history.") && strings.HasSuffix(c.Path, ".date"):
+		return true
+	}
+	return structural[c.Path]
+}
+
+// structural are the fields whose values are not translated.
+var structural = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range fields(&role.Role{}) {
+		m[f.path] = f.path != "title" && f.path != "requirements.field"
+	}
+	return m
+}()
+
 type field struct{ path, value string }
 
 // fields are a role's single values in document order, other than its

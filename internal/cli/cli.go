@@ -86,7 +86,7 @@ defaults otherwise.`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("roledoc {{.Version}}\n")
-	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newApprove(env))
+	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newApprove(env), newDiff(env))
 	return root
 }
 
