@@ -81,13 +81,24 @@ usage, 3 on an I/O or internal failure.`,
 					return usageErr("no role %q here or in %s", id, base)
 				}
 			}
-			cs := change.Compare(old, new, change.Options{Source: i18n.Source, Langs: order, Roles: roleIDs, Key: catalogKey})
+			// The source language is always compared: its structural
+			// changes show on every language's redline page.
+			langsCompared := order
+			if !slices.Contains(order, i18n.Source) {
+				langsCompared = append([]string{i18n.Source}, order...)
+			}
+			cs := change.Compare(old, new, change.Options{Source: i18n.Source, Langs: langsCompared, Roles: roleIDs, Key: catalogKey})
 			var b bytes.Buffer
+			changed := false
 			switch format {
-			case "text":
-				err = change.WriteText(&b, cs)
-			case "json":
-				err = change.WriteJSON(&b, cs)
+			case "text", "json":
+				cs = inLanguages(cs, order)
+				changed = len(cs) > 0
+				if format == "text" {
+					err = change.WriteText(&b, cs)
+				} else {
+					err = change.WriteJSON(&b, cs)
+				}
 			default:
 				rl := redline.Redline{
 					Base:      base,
@@ -98,6 +109,7 @@ usage, 3 on an I/O or internal failure.`,
 				if cfg != nil {
 					rl.Organization = cfg.Organization
 				}
+				changed = len(rl.Pages) > 0
 				err = writeRedline(&b, format, rl)
 			}
 			if err != nil {
@@ -106,7 +118,7 @@ usage, 3 on an I/O or internal failure.`,
 			if _, err := cmd.OutOrStdout().Write(b.Bytes()); err != nil {
 				return internalErr(err)
 			}
-			if len(cs) > 0 {
+			if changed {
 				return errProblems
 			}
 			return nil
@@ -144,6 +156,11 @@ func diffLanguages(cfg *role.Config, asked []string) ([]string, error) {
 		}
 	}
 	return slices.DeleteFunc(order, func(tag string) bool { return !slices.Contains(asked, tag) }), nil
+}
+
+// inLanguages keeps the changes in the given languages.
+func inLanguages(cs []change.Change, langs []string) []change.Change {
+	return slices.DeleteFunc(cs, func(c change.Change) bool { return !slices.Contains(langs, c.Lang) })
 }
 
 func hasRole(rs []*role.Role, id string) bool {

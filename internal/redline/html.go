@@ -38,6 +38,7 @@ ol.changes > li { margin-block: .8rem; break-inside: avoid; page-break-inside: a
 .note { display: block; color: #4a5361; font-size: .92rem; }
 p.text { margin: .2rem 0 0; }
 del { color: #a4161a; background: #fde8e8; text-decoration: line-through; text-decoration-thickness: .1em; }
+del + ins { margin-inline-start: .3em; }
 ins { color: #1b5e20; background: #e6f4ea; text-decoration: underline; text-decoration-thickness: .1em; }
 @media print {
   body { max-width: none; padding: 0; }
@@ -50,10 +51,10 @@ ins { color: #1b5e20; background: #e6f4ea; text-decoration: underline; text-deco
 <header class="run"><p>{{with .Organization}}{{.}} · {{end}}Changes since {{.Base}}</p></header>
 {{range .Pages}}<section class="page" lang="{{.Lang}}" dir="{{.Dir}}">
 <h1>{{.Title}}</h1>
-<p class="lang" lang="en" dir="ltr">{{.Role}} · {{.Language}} ({{.Lang}})</p>
+<p class="lang"><bdi lang="en">{{.Role}}</bdi> · {{.Language}} <bdi>({{.Lang}})</bdi></p>
 <ol class="changes">
-{{range .Entries}}<li class="{{.Kind}}"><span class="what" lang="en" dir="ltr">{{.Label}}<span class="kind">{{.Kind}}</span></span>{{with .Note}}<span class="note" lang="en" dir="ltr">{{.}}</span>{{end}}
-{{if .Ops}}<p class="text">{{range .Ops}}{{if isDel .}}<del>{{.Text}}</del>{{else if isIns .}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>{{end}}</li>
+{{range .Entries}}<li class="{{.Kind}}"><span class="what" lang="en" dir="ltr">{{.Label}}<span class="kind">{{.Kind}}</span></span>{{with .Note}}<span class="note"><bdi lang="en">{{.}}</bdi></span>{{end}}
+{{if .Ops}}<p class="text"{{if .English}} lang="en" dir="ltr"{{end}}>{{range .Ops}}{{if isDel .}}<del>{{.Text}}</del>{{else if isIns .}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>{{end}}</li>
 {{end}}</ol>
 </section>
 {{end}}</body>

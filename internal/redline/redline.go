@@ -36,6 +36,9 @@ type Entry struct {
 	// an item moved) it holds the old and new values as a deletion and
 	// an insertion.
 	Ops []Op
+	// English marks text shown in the source language on another
+	// language's page (a missing translation), to be set left to right.
+	English bool
 }
 
 // Language describes a language for the pages.
@@ -94,6 +97,7 @@ func entry(c change.Change) Entry {
 		e.Note = "the English changed; this translation was not updated"
 		e.Ops = []Op{{Equal, c.New}}
 	case change.Missing:
+		e.English = true
 		e.Note = "no translation; the English is shown"
 		e.Ops = []Op{{Equal, c.New}}
 		if c.Old != "" {
