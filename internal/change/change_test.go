@@ -186,3 +186,34 @@ func TestSummary(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelAndPropose(t *testing.T) {
+	for path, want := range map[string]string{
+		"":                              "Role",
+		"duties.negotiate":              "Duty negotiate",
+		"criteria.collections.target":   "Criterion collections, target",
+		"reports_to":                    "Reports to",
+		"requirements.experience_years": "Experience years",
+		"history.1.1":                   "Revision 1.1",
+	} {
+		if got := Label(path); got != want {
+			t.Errorf("Label(%q) = %q, want %q", path, got, want)
+		}
+	}
+	cs := []Change{
+		{Lang: "en", Path: "version", Kind: Changed},
+		{Lang: "en", Path: "substitute", Kind: Changed},
+		{Lang: "en", Path: "duties.negotiate", Kind: Changed},
+		{Lang: "en", Path: "duties.travel", Kind: Added},
+		{Lang: "en", Path: "duties.projects", Kind: Removed},
+		{Lang: "en", Path: "duties.find-clients", Kind: Moved},
+		{Lang: "nl", Path: "duties.orders", Kind: Changed},
+	}
+	want := "Changed substitute and duty negotiate; added duty travel; removed duty projects; moved duty find-clients."
+	if got := Propose(cs, "en"); got != want {
+		t.Errorf("Propose = %q, want %q", got, want)
+	}
+	if got := Propose(cs[:1], "en"); got != "" {
+		t.Errorf("Propose of a version bump alone = %q, want nothing", got)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"github.com/roledoc/roledoc/internal/render/pdf"
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
 )
 
 // diffFormats are the outputs of roledoc diff.
@@ -24,6 +26,7 @@ func newDiff(env *Env) *cobra.Command {
 	var pf projectFlags
 	var roleIDs, langs []string
 	var format string
+	var summary bool
 	cmd := &cobra.Command{
 		Use:   "diff [BASE]",
 		Short: "Show what changed in the roles and translations since BASE",
@@ -44,12 +47,17 @@ changed, moved, stale, missing; html, a redline page per role and
 language with word-level deletions and insertions; pdf, the same changes
 as a document for the approvers to sign.
 
+With --summary it prints instead, per changed role, a revision-history
+entry to paste into the role file: its version, today's date and a
+summary drafted from the changes, to edit before committing.
+
 Exit status: 0 when nothing changed, 1 when something did, 2 on bad
 usage, 3 on an I/O or internal failure.`,
 		Example: `  roledoc diff                       # uncommitted changes
   roledoc diff origin/main --lang en # what a pull request changes
   roledoc diff v1.0 --role sales-manager --format html > redline.html
-  roledoc diff origin/main --format pdf > redline.pdf`,
+  roledoc diff origin/main --format pdf > redline.pdf
+  roledoc diff origin/main --summary # draft history entries`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(diffFormats, format) {
@@ -90,8 +98,11 @@ usage, 3 on an I/O or internal failure.`,
 			cs := change.Compare(old, new, change.Options{Source: i18n.Source, Langs: langsCompared, Roles: roleIDs, Key: catalogKey})
 			var b bytes.Buffer
 			changed := false
-			switch format {
-			case "text", "json":
+			switch {
+			case summary:
+				changed = len(cs) > 0
+				writeSummaries(&b, cs, new.Roles)
+			case format == "text" || format == "json":
 				cs = inLanguages(cs, order)
 				changed = len(cs) > 0
 				if format == "text" {
@@ -129,6 +140,8 @@ usage, 3 on an I/O or internal failure.`,
 	fl.StringSliceVar(&roleIDs, "role", nil, "compare only these roles (repeat or separate with commas)")
 	fl.StringSliceVar(&langs, "lang", nil, "compare only these languages (default: every language of the project)")
 	fl.StringVar(&format, "format", "text", "output: "+strings.Join(diffFormats, ", "))
+	fl.BoolVar(&summary, "summary", false, "print a draft revision-history entry per changed role")
+	cmd.MarkFlagsMutuallyExclusive("summary", "format")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diffFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(i18n.Tags(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -156,6 +169,36 @@ func diffLanguages(cfg *role.Config, asked []string) ([]string, error) {
 		}
 	}
 	return slices.DeleteFunc(order, func(tag string) bool { return !slices.Contains(asked, tag) }), nil
+}
+
+// writeSummaries drafts a history entry for each role whose content
+// changed, as YAML to paste under the role file's history.
+func writeSummaries(b *bytes.Buffer, cs []change.Change, rs []*role.Role) {
+	byRole := map[string][]change.Change{}
+	var ids []string
+	for _, c := range cs {
+		if _, ok := byRole[c.Role]; !ok {
+			ids = append(ids, c.Role)
+		}
+		byRole[c.Role] = append(byRole[c.Role], c)
+	}
+	for _, id := range ids {
+		s := change.Propose(byRole[id], i18n.Source)
+		i := slices.IndexFunc(rs, func(r *role.Role) bool { return r.ID == id })
+		if s == "" || i < 0 {
+			continue
+		}
+		fmt.Fprintf(b, "# %s\nhistory:\n  - version: %q\n    date: %s\n    summary: %s\n", rs[i].File, rs[i].Version, time.Now().Format(time.DateOnly), yamlScalar(s))
+	}
+}
+
+// yamlScalar writes s as a YAML value, quoted when it must be.
+func yamlScalar(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
 }
 
 // inLanguages keeps the changes in the given languages.

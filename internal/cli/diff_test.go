@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/roledoc/roledoc/internal/change"
 	"github.com/roledoc/roledoc/internal/fixture"
@@ -230,4 +231,17 @@ func runTool(t *testing.T, name string, args ...string) (string, error) {
 	bin := testtool.Need(t, name)
 	out, err := exec.Command(bin, args...).Output()
 	return string(out), err
+}
+
+func TestDiffSummaryDraftsHistory(t *testing.T) {
+	dir := editedRepo(t)
+	code, out, errOut := run(t, dir, false, "diff", "--summary")
+	if code != ExitProblems {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "history:\n  - version: \"1.1\"\n    date: " + time.Now().Format(time.DateOnly) +
+		"\n    summary: Changed substitute and duty negotiate; added duty travel; removed duty projects; moved duty find-clients.\n"
+	if !strings.HasSuffix(out, want) || !strings.HasPrefix(out, "# ") {
+		t.Errorf("got:\n%s\nwant a comment naming the file, then:\n%s", out, want)
+	}
 }

@@ -2,7 +2,6 @@ package redline
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/roledoc/roledoc/internal/change"
@@ -80,7 +79,7 @@ func Pages(cs []change.Change, source string, langs []string, lang func(tag stri
 }
 
 func entry(c change.Change) Entry {
-	e := Entry{Kind: c.Kind, Label: Label(c.Path)}
+	e := Entry{Kind: c.Kind, Label: change.Label(c.Path)}
 	switch c.Kind {
 	case change.Changed:
 		e.Ops = Words(c.Old, c.New)
@@ -106,42 +105,4 @@ func entry(c change.Change) Entry {
 		}
 	}
 	return e
-}
-
-// nouns name the items of each list.
-var nouns = map[string]string{
-	"requirements.other": "Requirement",
-	"knowledge":          "Must know",
-	"guided_by":          "Guided by",
-	"duties":             "Duty",
-	"rights":             "Right",
-	"responsibilities":   "Responsibility",
-	"criteria":           "Criterion",
-	"history":            "Revision",
-}
-
-// Label names a change path for people: "duties.negotiate" is "Duty
-// negotiate", "criteria.collections.target" is "Criterion collections,
-// target", "reports_to" is "Reports to".
-func Label(path string) string {
-	if path == "" {
-		return "Role"
-	}
-	for key, noun := range nouns {
-		if rest, ok := strings.CutPrefix(path, key+"."); ok {
-			if key == "history" {
-				if v, ok := strings.CutSuffix(rest, ".date"); ok {
-					return noun + " " + v + ", date"
-				}
-				return noun + " " + rest
-			}
-			if id, ok := strings.CutSuffix(rest, ".target"); ok {
-				return noun + " " + id + ", target"
-			}
-			return noun + " " + rest
-		}
-	}
-	s := strings.NewReplacer(".", ", ", "_", " ").Replace(path)
-	s = strings.TrimPrefix(s, "requirements, ")
-	return strings.ToUpper(s[:1]) + s[1:]
 }
