@@ -3,7 +3,6 @@ package role
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
 	"regexp"
 	"strconv"
 )
@@ -21,14 +20,16 @@ var digestRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 // Approval records are left out: recording an approval must not change
 // what was approved.
 func (r *Role) Digest() string {
-	h := sha256.New()
 	// Each value is written with its field name and length, so no two
 	// different roles can write the same stream.
+	buf := make([]byte, 0, 8<<10)
 	put := func(key, val string) {
-		io.WriteString(h, key)
-		io.WriteString(h, "="+strconv.Itoa(len(val))+":")
-		io.WriteString(h, val)
-		h.Write([]byte{'\n'})
+		buf = append(buf, key...)
+		buf = append(buf, '=')
+		buf = strconv.AppendInt(buf, int64(len(val)), 10)
+		buf = append(buf, ':')
+		buf = append(buf, val...)
+		buf = append(buf, '\n')
 	}
 	put("id", r.ID)
 	put("title", r.Title)
@@ -64,5 +65,6 @@ func (r *Role) Digest() string {
 		put("history.date", rev.Date)
 		put("history.summary", rev.Summary)
 	}
-	return DigestPrefix + hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return DigestPrefix + hex.EncodeToString(sum[:])
 }
