@@ -53,13 +53,13 @@ type Version struct {
 	Texts Texts
 }
 
-func (v Version) role(id string) *role.Role {
+// byID indexes the roles.
+func (v Version) byID() map[string]*role.Role {
+	m := make(map[string]*role.Role, len(v.Roles))
 	for _, r := range v.Roles {
-		if r.ID == id {
-			return r
-		}
+		m[r.ID] = r
 	}
-	return nil
+	return m
 }
 
 // Options narrow a comparison.
@@ -86,8 +86,9 @@ func Compare(old, new Version, opt Options) []Change {
 		}
 	}
 	var out []Change
+	was, is := old.byID(), new.byID()
 	for _, id := range slices.Sorted(maps.Keys(ids)) {
-		o, n := old.role(id), new.role(id)
+		o, n := was[id], is[id]
 		for _, lang := range opt.Langs {
 			var cs []Change
 			if lang == opt.Source {
