@@ -21,10 +21,10 @@ func CheckVersions(base, current []*role.Role) []diag.Diagnostic {
 		}
 		switch c := role.CompareVersions(r.Version, old.Version); {
 		case c < 0:
-			ds = append(ds, diag.Errorf(r.Pos("version"), "version-decreased",
+			ds = append(ds, diag.Errorf(r.Pos("version"), diag.VersionDecreased,
 				"version %s is lower than %s in the base; versions only go up", r.Version, old.Version))
 		case c == 0 && r.Digest() != old.Digest():
-			ds = append(ds, diag.Errorf(r.Pos("version"), "version-not-bumped",
+			ds = append(ds, diag.Errorf(r.Pos("version"), diag.VersionNotBumped,
 				"content changed since the base (%s) but version is still %s; raise the version", Summary(content(Roles(old, r)), 3), r.Version))
 		}
 	}

@@ -102,7 +102,7 @@ func TestApproveThenEditThenCheck(t *testing.T) {
 	}
 
 	fixture.Edit(t, dir, salesManager, `version: "1.0"`, `version: "1.1"`)
-	if code, out, _ := run(t, dir, false, "check"); !strings.Contains(out, "info: version 1.1 is not approved yet") || !strings.Contains(out, "[approval-pending]") || code != ExitOK {
+	if code, out, _ := run(t, dir, false, "check"); !strings.Contains(out, "warning: version 1.1 is not approved yet") || !strings.Contains(out, "[changed-after-approval]") || code != ExitOK {
 		t.Errorf("check after a bump: exit %d\n%s", code, out)
 	}
 	if code, out, errOut := run(t, dir, false, "approve", "sales-manager", "--by", "Jane Doe", "--date", "2026-03-01"); code != ExitOK {

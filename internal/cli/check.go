@@ -51,6 +51,9 @@ type reportFlags struct {
 	flag   string
 	format string
 	strict bool
+	// Only check registers these two: build decides on its own warnings.
+	strictTranslations bool
+	errorsOnly         bool
 }
 
 // register adds the flags; name is "format" for check and "report" for
@@ -72,10 +75,17 @@ func (f *reportFlags) validate() error {
 // report prints diagnostics and returns errProblems when they should fail
 // the run.
 func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []diag.Diagnostic) error {
+	// build has raised its warnings already, as its --strict asks.
 	if f.strict {
-		diag.Strict(ds)
+		diag.StrictInputs(ds)
+	}
+	if f.strictTranslations {
+		diag.StrictTranslations(ds)
 	}
 	opt := diag.Options{Tool: "roledoc", Version: roledoc.Version}
+	if f.errorsOnly {
+		opt.MinSeverity = diag.Error
+	}
 	if f.format == "text" && env.isTerminal(w) {
 		opt.Source = p.Source
 		opt.Color = os.Getenv("NO_COLOR") == ""
@@ -106,11 +116,17 @@ holding another copy of the project) it also enforces version discipline:
 a role whose printed content changed since REV must have a higher version
 (version-not-bumped), and no version may go down (version-decreased).
 
-Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
-3 on an I/O or internal failure.`,
+Errors come first, then warnings, then a summary line. Warnings never
+fail the check unless asked: --strict fails on warnings about the inputs,
+--strict-translations on missing or stale translations.
+
+Exit status: 0 when there are no errors, 1 when there are, 2 on bad
+usage, 3 on an I/O or internal failure.`,
 		Example: `  roledoc check
   roledoc check roles/sales-manager.yaml
+  roledoc check --errors-only          # leave warnings out (still counted)
   roledoc check --format github        # annotations in GitHub Actions
+  roledoc check --strict-translations  # also fail on missing translations
   roledoc check --format sarif > roledoc.sarif
   roledoc check --base origin/main     # in CI, on a pull request`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -138,6 +154,9 @@ Exit status: 0 when clean, 1 when problems were found, 2 on bad usage,
 	}
 	pf.register(cmd)
 	rf.register(cmd, "format")
+	cmd.Flags().Lookup("strict").Usage = "treat warnings about the role files and roledoc.yaml as errors; translation warnings stay warnings"
+	cmd.Flags().BoolVar(&rf.strictTranslations, "strict-translations", false, "treat missing, stale and orphaned translations as errors")
+	cmd.Flags().BoolVar(&rf.errorsOnly, "errors-only", false, "show errors only; the summary still counts warnings")
 	cmd.Flags().StringVar(&base, "base", "", "also check version discipline against this git revision or directory")
 	return cmd
 }
@@ -202,13 +221,14 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 	if cfg == nil {
 		return ds, nil
 	}
-	all, _ := role.LoadFS(p.Roles.FS, p.Roles.Root, p.Roles.Shown)
+	all, allDs := role.LoadFS(p.Roles.FS, p.Roles.Root, p.Roles.Shown)
+	unreadable := append(role.Unreadable(all, allDs), role.Unreadable(given, ds)...)
 	ids := map[string]bool{}
 	for _, r := range given {
 		ids[r.ID] = true
 	}
 	ctx := slices.DeleteFunc(all, func(r *role.Role) bool { return ids[r.ID] || wanted[r.File] })
-	set, sds := role.NewSet(cfg, append(given, ctx...))
+	set, sds := role.NewSet(cfg, append(given, ctx...), unreadable...)
 	for _, d := range append(sds, translations(p, set)...) {
 		if wanted[d.Pos.File] || d.Pos.File == cfg.File {
 			ds = append(ds, d)

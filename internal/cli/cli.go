@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/roledoc/roledoc"
 	"github.com/spf13/cobra"
@@ -52,9 +53,6 @@ var errProblems = &exitError{ExitProblems, errors.New("problems found")}
 func Main(env Env) int {
 	root := newRoot(&env)
 	root.SetArgs(env.Args)
-	root.SetIn(env.Stdin)
-	root.SetOut(env.Stdout)
-	root.SetErr(env.Stderr)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -86,8 +84,50 @@ defaults otherwise.`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("roledoc {{.Version}}\n")
+	// Declared here so cobra does not add -v for it: -v means --verbose
+	// in build, and one letter must not mean two things.
+	root.Flags().Bool("version", false, "print the version")
 	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newApprove(env), newDiff(env))
+	// Before strictUsage: the completion command keeps the writer it
+	// finds.
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	strictUsage(root)
 	return root
+}
+
+// strictUsage makes cobra's help and completion commands exit 2 on an
+// unknown topic or shell, as every other command does on bad usage; by
+// default they print help and exit 0, so a typo in a script passes.
+func strictUsage(root *cobra.Command) {
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var names []cobra.Completion
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() && strings.HasPrefix(c.Name(), prefix) {
+					names = append(names, cobra.CompletionWithDesc(c.Name(), c.Short))
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			cmd, _, err := root.Find(args)
+			if err != nil {
+				return usageErr("no help topic %q; run 'roledoc help' to list the commands", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+	})
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// Runnable, so cobra checks its arguments (no shell it lacks).
+			c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		}
+	}
 }
 
 // isTerminal reports whether w is an interactive terminal.

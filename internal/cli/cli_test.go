@@ -88,9 +88,9 @@ func TestVersionAndSchema(t *testing.T) {
 	if err != nil || string(committed) != out {
 		t.Errorf("docs/role.schema.json is out of date; run: go run ./cmd/roledoc schema > docs/role.schema.json")
 	}
-	_, cout, _ := run(t, "", false, "schema", "--config")
+	_, cout, _ := run(t, "", false, "schema", "config")
 	if committed, err := os.ReadFile("../../docs/roledoc.schema.json"); err != nil || string(committed) != cout {
-		t.Errorf("docs/roledoc.schema.json is out of date; run: go run ./cmd/roledoc schema --config > docs/roledoc.schema.json")
+		t.Errorf("docs/roledoc.schema.json is out of date; run: go run ./cmd/roledoc schema config > docs/roledoc.schema.json")
 	}
 }
 

@@ -1,32 +1,54 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/spf13/cobra"
 )
 
-func newSchema(env *Env) *cobra.Command {
-	var config bool
-	cmd := &cobra.Command{
-		Use:   "schema",
-		Short: "Print the JSON Schema of role files (or of roledoc.yaml with --config)",
-		Long: `Schema prints a JSON Schema (draft 2020-12) for role files, so editors such
-as VS Code with the YAML extension offer completion and inline errors.
-Add this first line to a role file to use it:
+// schemas are the files roledoc schema can describe.
+var schemas = map[string]func() []byte{
+	"role":   role.Schema,
+	"config": role.ConfigSchema,
+}
 
-  # yaml-language-server: $schema=../docs/role.schema.json`,
-		Args: cobra.NoArgs,
+func newSchema(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "schema [role|config]",
+		Short: "Print the JSON Schema of role files (or of roledoc.yaml: schema config)",
+		Long: `Schema prints a JSON Schema (draft 2020-12) for role files, or with
+"config" for roledoc.yaml, so editors such as VS Code with the YAML
+extension offer completion and inline errors. Add this first line to a
+role file to use it:
+
+  # yaml-language-server: $schema=../docs/role.schema.json
+
+The schema checks each file's shape and values; references between
+files, reporting cycles and duplicate ids are checked by roledoc check
+only.`,
+		Example: `  roledoc schema > role.schema.json
+  roledoc schema config > roledoc.schema.json`,
+		ValidArgs: []string{"role", "config"},
+		Args:      cobra.MatchAll(cobra.MaximumNArgs(1), cobra.OnlyValidArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s := role.Schema()
-			if config {
-				s = role.ConfigSchema()
+			which := "role"
+			if len(args) == 1 {
+				which = args[0]
 			}
-			if _, err := cmd.OutOrStdout().Write(s); err != nil {
+			if _, err := cmd.OutOrStdout().Write(schemas[which]()); err != nil {
 				return internalErr(err)
 			}
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&config, "config", false, "print the schema of roledoc.yaml instead")
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		if strings.Contains(err.Error(), "--config") {
+			// --config takes a path everywhere else; the switch it was
+			// here became an argument.
+			return usageErr("schema has no --config; run 'roledoc schema config' for the schema of roledoc.yaml")
+		}
+		return err
+	})
 	return cmd
 }

@@ -1,5 +1,5 @@
 // Package diag owns the positioned diagnostics that every roledoc check
-// reports, and the one place that formats them.
+// reports, the table of their codes, and the one place that formats them.
 package diag
 
 import (
@@ -86,10 +86,29 @@ func Sort(ds []Diagnostic) {
 	})
 }
 
-// Strict raises every warning to an error, for --strict.
+// Strict raises every warning to an error.
 func Strict(ds []Diagnostic) {
+	raise(ds, func(Rule) bool { return true })
+}
+
+// StrictInputs raises warnings about the inputs to errors, for check
+// --strict. Warnings about translation completeness (Rule.Translation)
+// stay warnings: a role is valid before it is translated, and a pull
+// request adding one must not fail until four languages catch up.
+func StrictInputs(ds []Diagnostic) {
+	raise(ds, func(r Rule) bool { return !r.Translation })
+}
+
+// StrictTranslations raises warnings about translation completeness to
+// errors, for a gate that wants every language complete.
+func StrictTranslations(ds []Diagnostic) {
+	raise(ds, func(r Rule) bool { return r.Translation })
+}
+
+func raise(ds []Diagnostic, which func(Rule) bool) {
 	for i := range ds {
-		if ds[i].Severity == Warning {
+		r, known := RuleFor(ds[i].Code)
+		if ds[i].Severity == Warning && (!known || which(r)) {
 			ds[i].Severity = Error
 		}
 	}

@@ -2,9 +2,11 @@ package diag
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,21 +23,80 @@ type Options struct {
 	Color bool
 	// Tool and Version name the producer in SARIF output.
 	Tool, Version string
+	// MinSeverity leaves out less severe diagnostics (Error for
+	// --errors-only); the summary still counts them.
+	MinSeverity Severity
 }
 
-// Write formats ds in the named format.
+// Write formats ds in the named format: errors first, then warnings, each
+// in the order of ds, so a real error is never buried under a page of
+// missing translations. Text and GitHub output end with a summary line.
 func Write(w io.Writer, format string, ds []Diagnostic, opt Options) error {
+	all := slices.Clone(ds)
+	slices.SortStableFunc(all, func(a, b Diagnostic) int { return cmp.Compare(b.Severity, a.Severity) })
+	shown := slices.DeleteFunc(slices.Clone(all), func(d Diagnostic) bool { return d.Severity < opt.MinSeverity })
 	switch format {
 	case "text", "":
-		return Text(w, ds, opt)
+		if err := Text(w, shown, opt); err != nil {
+			return err
+		}
+		if len(all) == 0 {
+			return nil
+		}
+		_, err := fmt.Fprintln(w, Summary(all, opt.MinSeverity))
+		return err
 	case "json":
-		return JSON(w, ds)
+		return JSON(w, shown)
 	case "github":
-		return GitHub(w, ds)
+		summary := ""
+		if len(all) > 0 {
+			summary = Summary(all, opt.MinSeverity)
+		}
+		return GitHub(w, shown, summary)
 	case "sarif":
-		return SARIF(w, ds, opt)
+		return SARIF(w, shown, opt)
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// Summary counts diagnostics in one line: "2 errors and 53 warnings in 3
+// files", saying which were left out below min.
+func Summary(ds []Diagnostic, min Severity) string {
+	files := map[string]bool{}
+	for _, d := range ds {
+		files[d.Pos.File] = true
+	}
+	var parts []string
+	for _, s := range []Severity{Error, Warning, Info} {
+		n := Count(ds, s)
+		if n == 0 {
+			continue
+		}
+		word := s.String()
+		if s == Info {
+			word = "note"
+		}
+		part := plural(n, word)
+		if s < min {
+			part += " (not shown)"
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		return "no problems"
+	}
+	list := strings.Join(parts[:len(parts)-1], ", ")
+	if list != "" {
+		list += " and "
+	}
+	return list + parts[len(parts)-1] + " in " + plural(len(files), "file")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // Text writes one line per diagnostic in the form go vet uses,
@@ -122,24 +183,42 @@ type jsonDiag struct {
 	Severity Severity `json:"severity"`
 	Code     string   `json:"code"`
 	Message  string   `json:"message"`
+	Help     string   `json:"help,omitempty"`
 }
 
 // JSON writes all diagnostics as one JSON array ([] when there are none).
 func JSON(w io.Writer, ds []Diagnostic) error {
 	out := make([]jsonDiag, len(ds))
 	for i, d := range ds {
-		out[i] = jsonDiag{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity, d.Code, d.Message}
+		out[i] = jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity, Code: d.Code, Message: d.Message}
+		if r, ok := RuleFor(d.Code); ok {
+			out[i].Help = r.Help()
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
 
+// GitHub shows only the first 10 error and 10 warning annotations of a
+// step; later ones are dropped from the pull request.
+const ghAnnotationLimit = 10
+
 // GitHub writes GitHub Actions workflow commands, which the runner turns
-// into annotations on the pull request.
-func GitHub(w io.Writer, ds []Diagnostic) error {
+// into annotations on the pull request. ds should come errors first (as
+// Write orders them): the first ghAnnotationLimit of each severity become
+// annotations, the rest plain log lines, and a notice with the summary
+// ends the output, so the pull request states the total.
+func GitHub(w io.Writer, ds []Diagnostic, summary string) error {
 	var b bytes.Buffer
+	count := map[Severity]int{}
+	hidden := 0
 	for _, d := range ds {
+		if count[d.Severity]++; count[d.Severity] > ghAnnotationLimit {
+			hidden++
+			fmt.Fprintf(&b, "%s\n", d)
+			continue
+		}
 		cmd := "error"
 		switch d.Severity {
 		case Warning:
@@ -155,6 +234,12 @@ func GitHub(w io.Writer, ds []Diagnostic) error {
 			fmt.Fprintf(&b, ",col=%d", d.Pos.Col)
 		}
 		fmt.Fprintf(&b, ",title=%s::%s\n", ghProp(d.Code), ghData(d.Message))
+	}
+	if summary != "" {
+		if hidden > 0 {
+			summary += fmt.Sprintf("; %d more than GitHub annotates are listed in the log above", hidden)
+		}
+		fmt.Fprintf(&b, "::notice title=roledoc::%s\n", ghData(summary))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
@@ -193,9 +278,14 @@ func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
 		Message   msg        `json:"message"`
 		Locations []location `json:"locations"`
 	}
+	type config struct {
+		Level string `json:"level"`
+	}
 	type rule struct {
-		ID               string `json:"id"`
-		ShortDescription msg    `json:"shortDescription"`
+		ID                   string `json:"id"`
+		ShortDescription     msg    `json:"shortDescription"`
+		HelpURI              string `json:"helpUri,omitempty"`
+		DefaultConfiguration config `json:"defaultConfiguration"`
 	}
 	type driver struct {
 		Name           string `json:"name"`
@@ -228,15 +318,15 @@ func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
 	for _, d := range ds {
 		if !seen[d.Code] {
 			seen[d.Code] = true
-			r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, rule{ID: d.Code, ShortDescription: msg{d.Code}})
+			ru := rule{ID: d.Code, ShortDescription: msg{d.Code}, DefaultConfiguration: config{sarifLevel(d.Severity)}}
+			if t, ok := RuleFor(d.Code); ok {
+				ru.ShortDescription = msg{t.Summary}
+				ru.HelpURI = t.Help()
+				ru.DefaultConfiguration.Level = sarifLevel(t.Severity)
+			}
+			r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, ru)
 		}
-		level := "note"
-		switch d.Severity {
-		case Error:
-			level = "error"
-		case Warning:
-			level = "warning"
-		}
+		level := sarifLevel(d.Severity)
 		loc := physical{ArtifactLocation: artifact{URI: d.Pos.File}}
 		if d.Pos.Line > 0 {
 			loc.Region = &region{StartLine: d.Pos.Line, StartColumn: d.Pos.Col}
@@ -255,4 +345,14 @@ func SARIF(w io.Writer, ds []Diagnostic, opt Options) error {
 		Version: "2.1.0",
 		Runs:    []run{r},
 	})
+}
+
+func sarifLevel(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "note"
 }

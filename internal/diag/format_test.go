@@ -40,7 +40,7 @@ func TestTextExcerpt(t *testing.T) {
 func TestGitHubEscaping(t *testing.T) {
 	var b bytes.Buffer
 	d := Errorf(Pos{"dir,x/a:b.yaml", 1, 2}, "code", "%s", "100% wrong\nsecond line")
-	if err := GitHub(&b, []Diagnostic{d}); err != nil {
+	if err := GitHub(&b, []Diagnostic{d}, ""); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error file=dir%2Cx/a%3Ab.yaml,line=1,col=2,title=code::100%25 wrong%0Asecond line\n"
@@ -82,5 +82,128 @@ func TestSortAndStrict(t *testing.T) {
 	Strict(ds)
 	if Count(ds, Error) != 3 {
 		t.Error("Strict left a warning")
+	}
+}
+
+// SARIF rules come from the table: a summary, a link to the code's row in
+// the docs and the default level, so code scanning can explain each one.
+func TestSARIFRulesFromTable(t *testing.T) {
+	var s bytes.Buffer
+	ds := []Diagnostic{Errorf(Pos{"a.yaml", 1, 1}, UnknownField, "x"), Warnf(Pos{"a.yaml", 2, 1}, BOM, "y")}
+	if err := SARIF(&s, ds, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+						HelpURI          string
+						Default          struct{ Level string } `json:"defaultConfiguration"`
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(s.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(rules) != 2 {
+		t.Fatalf("want 2 rules, got %+v", rules)
+	}
+	for i, code := range []string{UnknownField, BOM} {
+		want, _ := RuleFor(code)
+		got := rules[i]
+		if got.ID != code || got.ShortDescription.Text != want.Summary || got.HelpURI != DocsURL+"#"+code || got.Default.Level != want.Severity.String() {
+			t.Errorf("rule %d = %+v, want %+v", i, got, want)
+		}
+	}
+}
+
+// Errors come first in every format and text ends with a summary that
+// counts what --errors-only leaves out.
+func TestErrorsFirstAndSummary(t *testing.T) {
+	ds := []Diagnostic{
+		Warnf(Pos{"a.yaml", 1, 1}, MissingTranslation, "w1"),
+		Errorf(Pos{"b.yaml", 5, 1}, UnknownField, "e1"),
+		Warnf(Pos{"a.yaml", 2, 1}, BOM, "w2"),
+		Errorf(Pos{"c.yaml", 1, 1}, YAMLSyntax, "e2"),
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "text", ds, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "b.yaml:5:1: error: e1 [unknown-field]\n" +
+		"c.yaml:1:1: error: e2 [yaml-syntax]\n" +
+		"a.yaml:1:1: warning: w1 [missing-translation]\n" +
+		"a.yaml:2:1: warning: w2 [bom]\n" +
+		"2 errors and 2 warnings in 3 files\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := Write(&b, "text", ds, Options{MinSeverity: Error}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "warning:") || !strings.HasSuffix(b.String(), "2 errors and 2 warnings (not shown) in 3 files\n") {
+		t.Errorf("--errors-only output:\n%s", b.String())
+	}
+	for _, format := range []string{"json", "sarif"} {
+		b.Reset()
+		if err := Write(&b, format, ds, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if i, j := strings.Index(b.String(), "e2"), strings.Index(b.String(), "w1"); i < 0 || j < i {
+			t.Errorf("%s: errors not first:\n%s", format, b.String())
+		}
+	}
+}
+
+// GitHub annotates only 10 errors and 10 warnings per step: the rest go
+// to the log as plain lines, and a notice states the total.
+func TestGitHubWithinLimits(t *testing.T) {
+	var ds []Diagnostic
+	for i := range 25 {
+		ds = append(ds, Warnf(Pos{"locales/ar/roles.yaml", i + 1, 1}, MissingTranslation, "missing %d", i))
+	}
+	ds = append(ds, Errorf(Pos{"roles/new.yaml", 3, 1}, UnknownField, "the real one"))
+	var b bytes.Buffer
+	if err := Write(&b, "github", ds, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if !strings.HasPrefix(lines[0], "::error file=roles/new.yaml,line=3") {
+		t.Errorf("the error is not the first annotation: %s", lines[0])
+	}
+	if n := strings.Count(b.String(), "::warning "); n != 10 {
+		t.Errorf("%d warning annotations, want 10", n)
+	}
+	if n := strings.Count(b.String(), "warning: missing"); n != 15 {
+		t.Errorf("%d warnings as plain lines, want 15", n)
+	}
+	last := lines[len(lines)-1]
+	if last != "::notice title=roledoc::1 error and 25 warnings in 2 files; 15 more than GitHub annotates are listed in the log above" {
+		t.Errorf("last line %q", last)
+	}
+}
+
+// check --strict raises warnings about the inputs, not about
+// translations: a role is valid before it is translated.
+func TestStrictLeavesTranslations(t *testing.T) {
+	ds := []Diagnostic{
+		Warnf(Pos{"roles/a.yaml", 1, 1}, BOM, "bom"),
+		Warnf(Pos{"locales/ar/roles.yaml", 1, 1}, MissingTranslation, "missing"),
+		Warnf(Pos{"locales/en/roles.yaml", 0, 0}, StaleExtract, "stale"),
+	}
+	StrictInputs(ds)
+	if ds[0].Severity != Error || ds[1].Severity != Warning || ds[2].Severity != Warning {
+		t.Errorf("after StrictInputs: %v", ds)
+	}
+	StrictTranslations(ds)
+	if Count(ds, Error) != 3 {
+		t.Errorf("after StrictTranslations: %v", ds)
 	}
 }

@@ -129,7 +129,7 @@ func loadCatalogs(fsys fs.FS, root, shown string, lean bool) (map[string]*Catalo
 		if errors.Is(err, fs.ErrNotExist) {
 			return cats, nil
 		}
-		return cats, []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read locales: %v", err)}
+		return cats, []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read locales: %v", err)}
 	}
 	var dirs []fs.DirEntry
 	for _, e := range entries {
@@ -139,11 +139,11 @@ func loadCatalogs(fsys fs.FS, root, shown string, lean bool) (map[string]*Catalo
 		dir := path.Join(shown, e.Name())
 		lang, err := Lookup(e.Name())
 		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "%v; name the directory after a language tag such as id, nl, ar or tl", err))
+			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "%v; name the directory after a language tag such as id, nl, ar or tl", err))
 			continue
 		}
 		if lang.Tag != e.Name() {
-			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, "invalid-language", "directory %q should be named %q", e.Name(), lang.Tag))
+			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "directory %q should be named %q", e.Name(), lang.Tag))
 			continue
 		}
 		if lang.Tag != Source {
@@ -182,7 +182,7 @@ func loadLanguage(fsys fs.FS, root, shown, name string, lean bool) (*Catalog, []
 			continue
 		}
 		if ext == ".toml" {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "unsupported-format", "TOML catalogs are not supported; use YAML (or JSON)"))
+			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, diag.UnsupportedFormat, "TOML catalogs are not supported; use YAML (or JSON)"))
 			continue
 		}
 		if ext != ".yaml" && ext != ".yml" && ext != ".json" {
@@ -190,7 +190,7 @@ func loadLanguage(fsys fs.FS, root, shown, name string, lean bool) (*Catalog, []
 		}
 		data, err := role.ReadFile(fsys, path.Join(root, name, fname), role.MaxCatalogSize)
 		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, "read-error", "cannot read: %v", err))
+			ds = append(ds, diag.Errorf(diag.Pos{File: shownFile}, diag.ReadError, "cannot read: %v", err))
 			continue
 		}
 		var fds []diag.Diagnostic
@@ -215,10 +215,10 @@ func parseDoc(file string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 	ds = append(ds, more...)
 	if root == nil {
 		// An empty catalog is no error: it has no messages yet.
-		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
+		return nil, slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == diag.EmptyFile })
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, append(ds, diag.Errorf(at(file, root), "wrong-type",
+		return nil, append(ds, diag.Errorf(at(file, root), diag.WrongType,
 			"a catalog must map message ids to translations"))
 	}
 	return root, ds
@@ -239,7 +239,7 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 		ds = append(ds, more...)
 		if root == nil {
 			// An empty catalog is no error: it has no messages yet.
-			return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "empty-file" })
+			return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return d.Code == diag.EmptyFile })
 		}
 		msgs, more = fromNodes(file, root)
 		ds = append(ds, more...)
@@ -247,11 +247,11 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 	pos := func(p lc) diag.Pos { return diag.Pos{File: file, Line: int(p.line), Col: int(p.col)} }
 	for _, m := range msgs {
 		if prev, dup := c.Msgs[m.key]; dup {
-			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined at %s; keep one", m.key, prev.Pos))
+			ds = append(ds, diag.Errorf(pos(m.at), diag.DuplicateKey, "message %q is already defined at %s; keep one", m.key, prev.Pos))
 			continue
 		}
 		if _, dup := c.Texts[m.key]; dup {
-			ds = append(ds, diag.Errorf(pos(m.at), "duplicate-key", "message %q is already defined; keep one", m.key))
+			ds = append(ds, diag.Errorf(pos(m.at), diag.DuplicateKey, "message %q is already defined; keep one", m.key))
 			continue
 		}
 		lean := c.Texts != nil && !interfaceMessage(m.key)
@@ -263,11 +263,11 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 		}
 		for j, f := range m.fields {
 			if slices.ContainsFunc(m.fields[:j], func(g rawField) bool { return g.name == f.name }) {
-				ds = append(ds, diag.Errorf(pos(f.at), "duplicate-key", "%q is set twice in message %q", f.name, m.key))
+				ds = append(ds, diag.Errorf(pos(f.at), diag.DuplicateKey, "%q is set twice in message %q", f.name, m.key))
 				continue
 			}
 			if !setField(t.Msg, f.name, f.value) {
-				ds = append(ds, diag.Errorf(pos(f.at), "unknown-plural",
+				ds = append(ds, diag.Errorf(pos(f.at), diag.UnknownPlural,
 					"%q is not a plural form or message field; use zero, one, two, few, many, other, hash or description", f.name))
 				continue
 			}
@@ -290,7 +290,7 @@ func (c *Catalog) parse(file string, data []byte) []diag.Diagnostic {
 // shapes a catalog cannot have.
 func fromNodes(file string, root *yaml.Node) ([]rawMsg, []diag.Diagnostic) {
 	if root.Kind != yaml.MappingNode {
-		return nil, []diag.Diagnostic{diag.Errorf(at(file, root), "wrong-type", "a catalog must map message ids to translations")}
+		return nil, []diag.Diagnostic{diag.Errorf(at(file, root), diag.WrongType, "a catalog must map message ids to translations")}
 	}
 	var ds []diag.Diagnostic
 	var msgs []rawMsg
@@ -303,20 +303,20 @@ func fromNodes(file string, root *yaml.Node) ([]rawMsg, []diag.Diagnostic) {
 			m.short, m.value, m.valAt = true, v.Value, here(v)
 		case yaml.MappingNode:
 			if !hasMessageField(v) {
-				ds = append(ds, diag.Errorf(at(file, v), "wrong-type",
+				ds = append(ds, diag.Errorf(at(file, v), diag.WrongType,
 					"nested groups are not supported; write each message with its full id, such as %s.%s", k.Value, v.Content[0].Value))
 				continue
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
 				if fv.Kind != yaml.ScalarNode {
-					ds = append(ds, diag.Errorf(at(file, fv), "wrong-type", "%s of %q must be text; nested groups are not supported, write the full message id", fk.Value, k.Value))
+					ds = append(ds, diag.Errorf(at(file, fv), diag.WrongType, "%s of %q must be text; nested groups are not supported, write the full message id", fk.Value, k.Value))
 					continue
 				}
 				m.fields = append(m.fields, rawField{name: fk.Value, value: fv.Value, at: here(fk), valAt: here(fv)})
 			}
 		default:
-			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "message %q must be text or a mapping of plural forms", k.Value))
+			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "message %q must be text or a mapping of plural forms", k.Value))
 			continue
 		}
 		msgs = append(msgs, m)
@@ -375,11 +375,11 @@ func (c *Catalog) parseGlossary(file string, data []byte) []diag.Diagnostic {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if v.Kind != yaml.ScalarNode {
-			ds = append(ds, diag.Errorf(at(file, v), "wrong-type", "glossary entries map an English term to its translation"))
+			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "glossary entries map an English term to its translation"))
 			continue
 		}
 		if _, dup := c.Glossary[k.Value]; dup {
-			ds = append(ds, diag.Errorf(at(file, k), "duplicate-key", "term %q is listed twice", k.Value))
+			ds = append(ds, diag.Errorf(at(file, k), diag.DuplicateKey, "term %q is listed twice", k.Value))
 			continue
 		}
 		c.Glossary[k.Value] = v.Value

@@ -101,14 +101,14 @@ func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 	st := CoverageOf(src, c)
 	name := c.Lang.Native
 	for _, p := range st.Missing {
-		ds = append(ds, diag.Warnf(p.Pos, "missing-translation", "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
+		ds = append(ds, diag.Warnf(p.Pos, diag.MissingTranslation, "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
 	}
 	for _, p := range st.Stale {
-		ds = append(ds, diag.Warnf(p.Pos, "stale-translation",
+		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
 			"the English of %s changed since it was translated; update the text, then delete its hash line so 'roledoc i18n merge' records the new source", p.ID))
 	}
 	for _, p := range st.Orphans {
-		ds = append(ds, diag.Warnf(p.Pos, "orphan-key", "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
+		ds = append(ds, diag.Warnf(p.Pos, diag.OrphanKey, "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
 	}
 	allowed := PluralForms(c.Lang.Tag)
 	for _, e := range src {
@@ -121,12 +121,12 @@ func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 		for form, text := range forms(t.Msg) {
 			pos := t.formPos(form)
 			if plural && !slices.Contains(allowed, form) || !plural && form != "other" {
-				ds = append(ds, diag.Errorf(pos, "invalid-plural", "%s has no plural form %q; %s uses: %s", c.Lang.Native, form, c.Lang.Tag, strings.Join(allowed, ", ")))
+				ds = append(ds, diag.Errorf(pos, diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", c.Lang.Native, form, c.Lang.Tag, strings.Join(allowed, ", ")))
 				continue
 			}
 			if !e.Literal {
 				if _, err := template.New("").Parse(text); err != nil {
-					ds = append(ds, diag.Errorf(pos, "broken-template", "template does not parse: %v", trimTemplateErr(err)))
+					ds = append(ds, diag.Errorf(pos, diag.BrokenTemplate, "template does not parse: %v", trimTemplateErr(err)))
 					continue
 				}
 				// A form for a fixed number ("one" in Arabic spells out
@@ -136,17 +136,17 @@ func Check(src []*Entry, c *Catalog) []diag.Diagnostic {
 				got := placeholders(map[string]string{form: text})
 				unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
 				if len(unknown) > 0 || form == "other" && !slices.Equal(got, want) {
-					ds = append(ds, diag.Errorf(pos, "placeholder-mismatch", "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
+					ds = append(ds, diag.Errorf(pos, diag.PlaceholderMismatch, "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
 				}
 			}
 			if msg := scriptProblem(c.Lang, srcForms["other"], text); msg != "" {
-				ds = append(ds, diag.Warnf(pos, "wrong-script", "%s", msg))
+				ds = append(ds, diag.Warnf(pos, diag.WrongScript, "%s", msg))
 			}
 		}
 		if plural {
 			for _, f := range allowed {
 				if _, ok := forms(t.Msg)[f]; !ok {
-					ds = append(ds, diag.Warnf(t.Pos, "missing-plural", "%s lacks the %q plural form that %s needs", e.Msg.ID, f, c.Lang.Native))
+					ds = append(ds, diag.Warnf(t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", e.Msg.ID, f, c.Lang.Native))
 				}
 			}
 		}
@@ -281,7 +281,7 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	for _, tag := range set.Config.Languages {
 		lang, err := Lookup(tag)
 		if err != nil {
-			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), "unknown-language", "%v", err))
+			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), diag.UnknownLanguage, "%v", err))
 			continue
 		}
 		if lang.Tag == Source {
@@ -303,7 +303,7 @@ func CheckProject(set *role.Set, src []*Entry, cats map[string]*Catalog, locales
 	}
 	for _, name := range []string{RolesFile, UIFile} {
 		if got, ok := english(name); ok && !ExtractCurrent(src, name, got) {
-			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + Source + "/" + name}, "stale-extract",
+			ds = append(ds, diag.Warnf(diag.Pos{File: localesDir + "/" + Source + "/" + name}, diag.StaleExtract,
 				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
 		}
 	}

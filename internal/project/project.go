@@ -180,7 +180,7 @@ func (p *Project) Load(extra ...*role.Role) (*role.Set, []diag.Diagnostic, error
 		diag.Sort(ds)
 		return nil, ds, nil
 	}
-	set, sds := role.NewSet(cfg, roles)
+	set, sds := role.NewSet(cfg, roles, role.Unreadable(roles, rds)...)
 	ds = append(ds, sds...)
 	diag.Sort(ds)
 	return set, ds, nil

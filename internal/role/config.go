@@ -12,7 +12,7 @@ const ConfigFile = "roledoc.yaml"
 type Config struct {
 	Organization string   `yaml:"organization" validate:"required,text,max=200"`
 	Languages    []string `yaml:"languages" validate:"required,min=1,max=50,unique,dive,langtag"`
-	PageSize     string   `yaml:"page_size" validate:"omitempty,oneof=A4 Letter"`
+	PageSize     string   `yaml:"page_size" validate:"omitempty,pagesize"`
 	// Departments and Positions declare what roles may refer to besides
 	// other roles: departments by id, and positions outside roles/ (the
 	// general director) that roles report to or are appointed by.

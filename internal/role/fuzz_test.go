@@ -11,8 +11,8 @@ import (
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader, seeded from every test file.
-// The loader must never panic, and every diagnostic must carry the file name
-// and a position inside the input.
+// The loader must never panic, and every diagnostic must carry the file name,
+// a position inside the input and a code from the diag table.
 func FuzzLoad(f *testing.F) {
 	for _, glob := range []string{"../../testdata/bad/*.yaml", "../../testdata/good/*.yaml", "../../roles/*.yaml"} {
 		files, _ := filepath.Glob(glob)
@@ -42,6 +42,9 @@ func FuzzLoad(f *testing.F) {
 		for _, d := range ds {
 			if d.Pos.File != "fuzz.yaml" || d.Code == "" || d.Message == "" {
 				t.Fatalf("malformed diagnostic %+v", d)
+			}
+			if _, ok := diag.RuleFor(d.Code); !ok {
+				t.Fatalf("code %q is not in diag.Rules: %v", d.Code, d)
 			}
 			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
 				t.Fatalf("line %d outside a %d-line input: %v", d.Pos.Line, lines, d)

@@ -42,10 +42,9 @@ func Load(name string, data []byte) (*Role, []diag.Diagnostic) {
 	r.root = root
 	ds = append(ds, validateStruct(name, root, r, ds)...)
 	if want := strings.TrimSuffix(path.Base(name), path.Ext(name)); ValidID(r.ID) && r.ID != want {
-		ds = append(ds, diag.Errorf(r.Pos("id"), "id-mismatch",
+		ds = append(ds, diag.Errorf(r.Pos("id"), diag.IDMismatch,
 			"id %q does not match the file name %q; rename the file to %s.yaml or change the id", r.ID, path.Base(name), r.ID))
 	}
-	ds = append(ds, CheckApproval(r)...)
 	diag.Sort(ds)
 	return r, ds
 }
@@ -145,22 +144,22 @@ func Precheck(name string, data []byte, limit int) (clean []byte, ds []diag.Diag
 	at := func(line, col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	switch {
 	case len(data) > limit:
-		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), "file-too-large",
+		return nil, []diag.Diagnostic{diag.Errorf(at(0, 0), diag.FileTooLarge,
 			"file is over the %d-byte limit; split it or remove the bulk", limit)}, false
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), "encoding", "file is UTF-16; save it as UTF-8")}, false
+		return nil, []diag.Diagnostic{diag.Errorf(at(1, 1), diag.Encoding, "file is UTF-16; save it as UTF-8")}, false
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
-		ds = append(ds, diag.Warnf(at(1, 1), "bom", "file starts with a byte-order mark; save it as UTF-8 without BOM"))
+		ds = append(ds, diag.Warnf(at(1, 1), diag.BOM, "file starts with a byte-order mark; save it as UTF-8 without BOM"))
 		data = data[3:]
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		l, c := lineCol(data, i)
-		return nil, append(ds, diag.Errorf(at(l, c), "binary-file", "file contains a NUL byte and looks binary; role files are UTF-8 text")), false
+		return nil, append(ds, diag.Errorf(at(l, c), diag.BinaryFile, "file contains a NUL byte and looks binary; role files are UTF-8 text")), false
 	}
 	if !utf8.Valid(data) {
 		i := invalidUTF8(data)
 		l, c := lineCol(data, i)
-		return nil, append(ds, diag.Errorf(at(l, c), "invalid-utf8",
+		return nil, append(ds, diag.Errorf(at(l, c), diag.InvalidUTF8,
 			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[i])), false
 	}
 	return data, ds, true
@@ -178,26 +177,26 @@ func ParseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, append(ds, diag.Errorf(at(1, 1), "empty-file", "file is empty; see docs/role-format.md for a complete example"))
+			return nil, append(ds, diag.Errorf(at(1, 1), diag.EmptyFile, "file is empty; see docs/role-format.md for a complete example"))
 		}
 		return nil, append(ds, syntaxError(name, data, err))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		ds = append(ds, diag.Errorf(at(extra.Line, extra.Column), "multiple-documents",
+		ds = append(ds, diag.Errorf(at(extra.Line, extra.Column), diag.MultipleDocuments,
 			"file holds more than one YAML document; keep one per file and remove the '---' separator"))
 	} else if !errors.Is(err, io.EOF) {
 		ds = append(ds, syntaxError(name, data, err))
 	}
 	if len(doc.Content) == 0 {
-		return nil, append(ds, diag.Errorf(at(1, 1), "empty-file", "file is empty; see docs/role-format.md for a complete example"))
+		return nil, append(ds, diag.Errorf(at(1, 1), diag.EmptyFile, "file is empty; see docs/role-format.md for a complete example"))
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "empty-file", "file holds no fields; see docs/role-format.md for a complete example"))
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), diag.EmptyFile, "file holds no fields; see docs/role-format.md for a complete example"))
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "wrong-type",
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), diag.WrongType,
 			"file must be a mapping of fields (key: value), found %s", kindName(root)))
 	}
 
@@ -208,7 +207,7 @@ func ParseClean(name string, data []byte) (*yaml.Node, []diag.Diagnostic) {
 		if n > 1 {
 			more = fmt.Sprintf(" (%d aliases in the file)", n)
 		}
-		return nil, append(ds, diag.Errorf(at(first.Line, first.Column), "yaml-alias",
+		return nil, append(ds, diag.Errorf(at(first.Line, first.Column), diag.YAMLAlias,
 			"aliases such as *%s are not supported%s; write each value out in full", first.Value, more))
 	}
 	return root, ds
@@ -223,22 +222,28 @@ func decode(name string, data []byte, v any) (*yaml.Node, []diag.Diagnostic) {
 		return nil, ds
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), "wrong-type",
+		return nil, append(ds, diag.Errorf(at(root.Line, root.Column), diag.WrongType,
 			"file must be a mapping of fields (key: value), found %s", kindName(root)))
 	}
 	w := walker{file: name}
 	w.walk(root, reflect.TypeOf(v).Elem())
 	ds = append(ds, w.ds...)
+	// yaml.v3 leaves a whole mapping empty when it holds a key twice,
+	// which would turn one duplicate into a "required" error for every
+	// field; the walk has reported it, so decode the first of each.
+	if w.duplicates {
+		dropDuplicateKeys(root)
+	}
 	if err := root.Decode(v); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
-			ds = append(ds, diag.Errorf(at(0, 0), "yaml", "%v", err))
+			ds = append(ds, diag.Errorf(at(0, 0), diag.YAMLSyntax, "%v", err))
 		} else if len(w.ds) == 0 {
 			// The walk reports type errors with columns; this only speaks
 			// when yaml.v3 found one the walk did not anticipate.
 			for _, e := range te.Errors {
 				l, msg := splitYAMLError(e)
-				ds = append(ds, diag.Errorf(at(l, firstCol(data, l)), "wrong-type", "%s", msg))
+				ds = append(ds, diag.Errorf(at(l, firstCol(data, l)), diag.WrongType, "%s", msg))
 			}
 		}
 	}
@@ -260,19 +265,22 @@ func splitYAMLError(s string) (int, string) {
 func syntaxError(name string, data []byte, err error) diag.Diagnostic {
 	l, msg := splitYAMLError(err.Error())
 	if l == 0 {
-		return diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "yaml-syntax", "invalid YAML: %s", msg)
+		return diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.YAMLSyntax, "invalid YAML: %s", msg)
 	}
 	// yaml.v3 reports a tab where the next token should start, often on
 	// the line after the one that holds it; look at both.
 	for _, cand := range []int{l, l + 1, l - 1} {
 		if line, ok := lineBytes(data, cand); ok {
 			if i := tabIndent(line); i >= 0 && strings.Contains(msg, "cannot start any token") {
-				return diag.Errorf(diag.Pos{File: name, Line: cand, Col: i + 1}, "tab-indent",
+				return diag.Errorf(diag.Pos{File: name, Line: cand, Col: i + 1}, diag.TabIndent,
 					"tab used for indentation; YAML needs spaces (set your editor to insert spaces)")
 			}
 		}
 	}
-	return diag.Errorf(diag.Pos{File: name, Line: l, Col: firstCol(data, l)}, "yaml-syntax", "invalid YAML: %s", msg)
+	if d, ok := indentError(name, data, l, msg); ok {
+		return d
+	}
+	return diag.Errorf(diag.Pos{File: name, Line: l, Col: firstCol(data, l)}, diag.YAMLSyntax, "invalid YAML: %s", msg)
 }
 
 func tabIndent(line []byte) int {
@@ -387,12 +395,41 @@ func aliases(n *yaml.Node) (*yaml.Node, int) {
 type walker struct {
 	file string
 	ds   []diag.Diagnostic
+	// path leads to the node being walked; it is spelled out only for a
+	// message, so a clean file costs no strings.
+	path       []pathSeg
+	duplicates bool // a mapping holds a key twice
+}
+
+// A pathSeg is a mapping key, or a list index when key is "".
+type pathSeg struct {
+	key   string
+	index int
+}
+
+// name quotes the path for a message, as validation messages do:
+// "requirements.experience_years", "duties item 3: text".
+func (w *walker) name() string {
+	var b strings.Builder
+	for _, seg := range w.path {
+		if seg.key == "" {
+			fmt.Fprintf(&b, "[%d]", seg.index)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(seg.key)
+	}
+	return strconv.Quote(humanPath(b.String()))
 }
 
 func (w *walker) errorf(n *yaml.Node, code, format string, args ...any) {
 	w.ds = append(w.ds, diag.Errorf(diag.Pos{File: w.file, Line: n.Line, Col: n.Column}, code, format, args...))
 }
 
+// walk checks n against t. Messages name the path to n, so a mistake
+// deep in a long file is easy to find.
 func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -403,7 +440,7 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			w.errorf(n, "wrong-type", "expected a mapping of fields (%s), found %s", strings.Join(fieldsOf(t).names, ", "), kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a mapping of fields (%s), found %s", w.name(), strings.Join(fieldsOf(t).names, ", "), kindName(n))
 			return
 		}
 		fs := fieldsOf(t)
@@ -411,33 +448,72 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if prev, dup := seen[k.Value]; dup {
-				w.errorf(k, "duplicate-key", "key %q is already set on line %d; remove one of them", k.Value, prev.Line)
+				w.errorf(k, diag.DuplicateKey, "key %q is already set on line %d; remove one of them", k.Value, prev.Line)
+				w.duplicates = true
 				continue
 			}
 			seen[k.Value] = k
 			ft, ok := fs.types[k.Value]
 			if !ok {
-				w.errorf(k, "unknown-field", "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
+				w.errorf(k, diag.UnknownField, "unknown field %q; %s", k.Value, suggest(k.Value, fs.names))
 				continue
 			}
+			w.path = append(w.path, pathSeg{key: k.Value})
 			w.walk(val, ft)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			w.errorf(n, "wrong-type", "expected a list (lines starting with \"- \"), found %s", kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a list (lines starting with \"- \"), found %s", w.name(), kindName(n))
 			return
 		}
-		for _, c := range n.Content {
+		for i, c := range n.Content {
+			w.path = append(w.path, pathSeg{index: i})
 			w.walk(c, t.Elem())
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			w.errorf(n, "wrong-type", "expected text, found %s", kindName(n))
+		switch {
+		case n.Kind != yaml.ScalarNode:
+			w.errorf(n, diag.WrongType, "%s must be text, found %s", w.name(), kindName(n))
+		case n.Style == 0 && (n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool"):
+			// YAML reads an unquoted 1.10 as the number 1.1 and the schema
+			// refuses it, so check refuses it too, saying how to fix it.
+			w.errorf(n, diag.WrongType, "%s must be text, but YAML reads %s as %s; quote it: %q", w.name(), n.Value, kindName(n), n.Value)
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			w.errorf(n, "wrong-type", "expected a whole number, found %s", kindName(n))
+			w.errorf(n, diag.WrongType, "%s must be a whole number, like 3, found %s", w.name(), describeNode(n))
 		}
+	}
+}
+
+// describeNode is kindName with the value of a short scalar.
+func describeNode(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && utf8.RuneCountInString(n.Value) <= 40 {
+		return fmt.Sprintf("%s %q", kindName(n), n.Value)
+	}
+	return kindName(n)
+}
+
+// dropDuplicateKeys removes the second and later pairs of a key repeated
+// in any mapping below n.
+func dropDuplicateKeys(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]bool{}
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if seen[k.Value] {
+				continue
+			}
+			seen[k.Value] = true
+			kept = append(kept, k, n.Content[i+1])
+		}
+		n.Content = kept
+	}
+	for _, c := range n.Content {
+		dropDuplicateKeys(c)
 	}
 }
 

@@ -12,18 +12,12 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Categories are the staff categories a role may belong to.
-var Categories = []string{"manager", "specialist", "technical", "worker"}
-
-// EducationLevels are the accepted minimum education levels, lowest first.
-var EducationLevels = []string{"secondary", "vocational", "associate", "bachelor", "master", "doctorate"}
-
 // Role is one position's job description, in the source language.
 type Role struct {
 	ID         string `yaml:"id" validate:"required,slug"`
 	Title      string `yaml:"title" validate:"required,text,max=120"`
 	Department string `yaml:"department" validate:"required,slug"`
-	Category   string `yaml:"category" validate:"required,oneof=manager specialist technical worker"`
+	Category   string `yaml:"category" validate:"required,category"`
 	Version    string `yaml:"version" validate:"required,max=20,version"`
 	Effective  string `yaml:"effective" validate:"required,datetime=2006-01-02"`
 
@@ -55,7 +49,7 @@ type Role struct {
 
 // Requirements are the qualifications a holder needs.
 type Requirements struct {
-	Education       string `yaml:"education" validate:"required,oneof=secondary vocational associate bachelor master doctorate"`
+	Education       string `yaml:"education" validate:"required,education"`
 	Field           string `yaml:"field" validate:"omitempty,text,max=300"`
 	ExperienceYears *int   `yaml:"experience_years" validate:"required,gte=0,lte=50"`
 	Other           []Item `yaml:"other" validate:"max=100,unique=ID,dive"`

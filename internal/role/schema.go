@@ -3,7 +3,7 @@ package role
 import (
 	"encoding/json"
 	"reflect"
-	"strconv"
+	"slices"
 	"strings"
 )
 
@@ -73,35 +73,38 @@ func schemaFor(t reflect.Type, title, id string) []byte {
 	return append(out, '\n')
 }
 
-// typeSchema derives a schema from the same struct tags the validator uses,
-// so the schema cannot drift from the rules.
+// typeSchema derives a schema from the struct tags the validator uses,
+// each rule adding what it says through fieldRules, so the schema cannot
+// drift from the rules.
 func typeSchema(t reflect.Type, tag string) map[string]any {
-	rules := parseRules(tag)
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	s := map[string]any{}
+	f := schemaField{}
 	switch t.Kind() {
 	case reflect.Struct:
 		props := map[string]any{}
 		var required []string
 		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || name == "" || name == "-" {
+			sf := t.Field(i)
+			name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+			if !sf.IsExported() || name == "" || name == "-" {
 				continue
 			}
-			v := f.Tag.Get("validate")
-			p := typeSchema(f.Type, v)
+			v := sf.Tag.Get("validate")
+			p := typeSchema(sf.Type, v)
 			if d, ok := descriptions[t.Name()+"."+name]; ok {
 				p["description"] = d
 			} else if d, ok := descriptions[name]; ok {
 				p["description"] = d
 			}
-			props[name] = p
-			if _, ok := parseRules(v)["required"]; ok || f.Type.Kind() == reflect.Struct {
+			if slices.Contains(rulesOf(v), "required") || sf.Type.Kind() == reflect.Struct {
 				required = append(required, name)
+			} else {
+				nullable(p)
 			}
+			props[name] = p
 		}
 		s["type"] = "object"
 		s["properties"] = props
@@ -109,84 +112,47 @@ func typeSchema(t reflect.Type, tag string) map[string]any {
 		if len(required) > 0 {
 			s["required"] = required
 		}
+		return s
 	case reflect.Slice:
 		s["type"] = "array"
 		s["items"] = typeSchema(t.Elem(), diveRules(tag))
-		if _, ok := rules["required"]; ok {
-			s["minItems"] = 1
-		}
-		if n, ok := rules["min"]; ok {
-			s["minItems"] = atoi(n)
-		}
-		if n, ok := rules["max"]; ok {
-			s["maxItems"] = atoi(n)
-		}
-		if _, ok := rules["unique"]; ok && t.Elem().Kind() != reflect.Struct {
-			s["uniqueItems"] = true
-		}
+		f.structs = t.Elem().Kind() == reflect.Struct
 	case reflect.String:
 		s["type"] = "string"
-		if n, ok := rules["min"]; ok {
-			s["minLength"] = atoi(n)
-		}
-		if _, ok := rules["required"]; ok {
-			if _, has := s["minLength"]; !has {
-				s["minLength"] = 1
-			}
-		}
-		if n, ok := rules["max"]; ok {
-			s["maxLength"] = atoi(n)
-		}
-		if e, ok := rules["oneof"]; ok {
-			s["enum"] = strings.Fields(e)
-		}
-		if _, ok := rules["slug"]; ok {
-			s["pattern"] = slugRE.String()
-			s["maxLength"] = MaxIDLength
-		}
-		if _, ok := rules["datetime"]; ok {
-			s["pattern"] = `^\d{4}-\d{2}-\d{2}$`
-			s["format"] = "date"
-		}
-		if _, ok := rules["digest"]; ok {
-			s["pattern"] = digestRE.String()
-		}
-		if _, ok := rules["version"]; ok {
-			s["pattern"] = versionRE.String()
-		}
 	case reflect.Int:
 		s["type"] = "integer"
-		if n, ok := rules["gte"]; ok {
-			s["minimum"] = atoi(n)
-		}
-		if n, ok := rules["lte"]; ok {
-			s["maximum"] = atoi(n)
+	}
+	f.typ = s["type"].(string)
+	for _, r := range rulesOf(tag) {
+		name, param, _ := strings.Cut(r, "=")
+		if rule, ok := ruleFor(name); ok {
+			f.param = param
+			rule.schema(s, f)
 		}
 	}
 	return s
 }
 
-// parseRules splits a validate tag up to its first "dive".
-func parseRules(tag string) map[string]string {
-	m := map[string]string{}
-	for _, r := range strings.Split(tag, ",") {
-		if r == "dive" {
-			break
+// nullable lets an optional field be left blank ("name:" with nothing
+// after it), which YAML reads as null and check accepts.
+func nullable(p map[string]any) {
+	p["type"] = []any{p["type"], "null"}
+	if enum, ok := p["enum"].([]string); ok {
+		values := []any{}
+		for _, e := range enum {
+			values = append(values, e)
 		}
-		k, v, _ := strings.Cut(r, "=")
-		if k != "" {
-			m[k] = v
-		}
+		p["enum"] = append(values, nil)
 	}
-	return m
+}
+
+// rulesOf splits a validate tag up to its first "dive", in order.
+func rulesOf(tag string) []string {
+	before, _, _ := strings.Cut(tag, "dive")
+	return strings.FieldsFunc(before, func(r rune) bool { return r == ',' })
 }
 
 func diveRules(tag string) string {
 	_, after, _ := strings.Cut(tag, "dive")
 	return strings.TrimPrefix(after, ",")
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
 }

@@ -19,6 +19,8 @@ type Set struct {
 	Config *Config
 	Roles  []*Role // sorted by id
 	byID   map[string]*Role
+	// unreadable are ids of role files that failed to load.
+	unreadable []string
 }
 
 // Role returns the role with the given id.
@@ -36,71 +38,63 @@ func (s *Set) Forget() {
 	}
 }
 
-// NewSet checks what only a whole project can show: references to roles,
-// positions and departments, duplicate ids and reporting cycles. Roles with
-// a duplicate id are left out of the set.
-func NewSet(cfg *Config, roles []*Role) (*Set, []diag.Diagnostic) {
-	s := &Set{Config: cfg, byID: map[string]*Role{}}
-	var ds []diag.Diagnostic
-	sorted := slices.Clone(roles)
-	slices.SortFunc(sorted, func(a, b *Role) int { return strings.Compare(a.File, b.File) })
-	for _, r := range sorted {
-		if r.ID == "" {
-			continue
-		}
-		if prev, dup := s.byID[r.ID]; dup {
-			ds = append(ds, diag.Errorf(r.Pos("id"), "duplicate-role",
-				"role id %q is already used by %s; give each role its own id", r.ID, prev.File))
+// NewSet checks what only a whole project can show, running setRules:
+// references to roles, positions and departments, duplicate ids and
+// reporting cycles. Roles with a duplicate id are left out of the set.
+// unreadable names roles whose files exist but could not be loaded
+// (Unreadable): references to them are not reported again, since their
+// own file already has an error.
+func NewSet(cfg *Config, roles []*Role, unreadable ...string) (*Set, []diag.Diagnostic) {
+	s := &Set{Config: cfg, byID: map[string]*Role{}, unreadable: unreadable}
+	files := slices.Clone(roles)
+	slices.SortFunc(files, func(a, b *Role) int { return strings.Compare(a.File, b.File) })
+	for _, r := range files {
+		if _, dup := s.byID[r.ID]; r.ID == "" || dup {
 			continue
 		}
 		s.byID[r.ID] = r
 		s.Roles = append(s.Roles, r)
 	}
 	slices.SortFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.ID, b.ID) })
-
-	known := slices.Sorted(func(yield func(string) bool) {
-		for id := range s.byID {
-			if !yield(id) {
-				return
-			}
-		}
-	})
-	for _, p := range cfg.Positions {
-		if r, dup := s.byID[p.ID]; dup {
-			ds = append(ds, diag.Errorf(nodePos(cfg.File, cfg.root, "positions"), "duplicate-role",
-				"position %q is also a role (%s); remove it from positions", p.ID, r.File))
-		}
-		known = append(known, p.ID)
+	var ds []diag.Diagnostic
+	for _, rule := range setRules {
+		ds = append(ds, rule(s, files)...)
 	}
-	var depts []string
-	for _, d := range cfg.Departments {
-		depts = append(depts, d.ID)
-	}
-
-	for _, r := range s.Roles {
-		for _, ref := range []struct{ key, val string }{
-			{"reports_to", r.ReportsTo},
-			{"appointed_by", r.AppointedBy},
-			{"substitute", r.Substitute},
-			{"approval.by", r.Approval.By},
-		} {
-			if ref.val == "" || slices.Contains(known, ref.val) {
-				continue
-			}
-			ds = append(ds, diag.Errorf(r.Pos(ref.key), "unknown-role",
-				"%s %q is neither a role in roles/ nor a position in %s; %s", ref.key, ref.val, ConfigFile, suggestRef(ref.val, known)))
-		}
-		if r.Department != "" && !slices.Contains(depts, r.Department) {
-			ds = append(ds, diag.Errorf(r.Pos("department"), "unknown-department",
-				"department %q is not declared in %s; %s", r.Department, ConfigFile, suggestRef(r.Department, depts)))
-		}
-		if r.Substitute != "" && r.Substitute == r.ID {
-			ds = append(ds, diag.Errorf(r.Pos("substitute"), "self-substitute",
-				"a role cannot stand in for itself; name the role that covers during absence"))
-		}
-	}
-	ds = append(ds, s.cycles()...)
 	return s, ds
+}
+
+// A setRule is one check that needs the whole project: the set, and every
+// role loaded (files, sorted by file name, duplicates included). Each
+// lives in a file of its own, rule_*.go.
+type setRule func(s *Set, files []*Role) []diag.Diagnostic
+
+// setRules runs in this order; the order only decides which diagnostic
+// comes first when two rules report on one line.
+var setRules = []setRule{
+	duplicateRoles,
+	positionsNotRoles,
+	unknownReferences,
+	unknownDepartments,
+	selfSubstitutes,
+	reportingCycles,
+	approvals,
+}
+
+// Unreadable returns the ids, taken from the file names, of role files
+// that have an error in ds and gave no role.
+func Unreadable(roles []*Role, ds []diag.Diagnostic) []string {
+	loaded := map[string]bool{}
+	for _, r := range roles {
+		loaded[r.File] = true
+	}
+	var ids []string
+	for _, d := range ds {
+		if d.Severity == diag.Error && !loaded[d.Pos.File] {
+			loaded[d.Pos.File] = true // once per file
+			ids = append(ids, strings.TrimSuffix(path.Base(d.Pos.File), path.Ext(d.Pos.File)))
+		}
+	}
+	return ids
 }
 
 func suggestRef(got string, known []string) string {
@@ -108,47 +102,6 @@ func suggestRef(got string, known []string) string {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	return "add it or fix the id"
-}
-
-// cycles reports every role that sits on a reports_to cycle, once per cycle
-// member, so each file in the loop gets its own annotation.
-func (s *Set) cycles() []diag.Diagnostic {
-	const (
-		unvisited = iota
-		active
-		done
-	)
-	state := map[string]int{}
-	var ds []diag.Diagnostic
-	for _, start := range s.Roles {
-		var stack []string
-		id := start.ID
-		for {
-			if state[id] == done {
-				break
-			}
-			if state[id] == active {
-				i := slices.Index(stack, id)
-				loop := append(slices.Clone(stack[i:]), id)
-				for _, m := range stack[i:] {
-					ds = append(ds, diag.Errorf(s.byID[m].Pos("reports_to"), "reporting-cycle",
-						"reporting cycle %s; make one of these roles report outside the loop", strings.Join(loop, " → ")))
-				}
-				break
-			}
-			r, ok := s.byID[id]
-			if !ok {
-				break
-			}
-			state[id] = active
-			stack = append(stack, id)
-			id = r.ReportsTo
-		}
-		for _, m := range stack {
-			state[m] = done
-		}
-	}
-	return ds
 }
 
 // LoadFS loads every .yaml or .yml file below dir in fsys. Files are shown
@@ -163,7 +116,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
 		shown := path.Join(prefix, rel)
 		if err != nil {
-			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
+			ds = append(ds, diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
 			return nil
 		}
 		if d.IsDir() {
@@ -178,7 +131,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
-				ds = append(ds, diag.Warnf(diag.Pos{File: shown}, "symlink-dir", "not following the link to a directory; move the files in or list them"))
+				ds = append(ds, diag.Warnf(diag.Pos{File: shown}, diag.SymlinkDir, "not following the link to a directory; move the files in or list them"))
 				return nil
 			}
 		}
@@ -186,7 +139,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		return nil
 	})
 	if err != nil {
-		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
+		ds = append(ds, diag.Errorf(diag.Pos{File: prefix}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err)))
 	}
 
 	roles := make([]*Role, len(files))
@@ -194,7 +147,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	parallel.For(len(files), func(i int) {
 		data, err := ReadFile(fsys, files[i].path, MaxFileSize)
 		if err != nil {
-			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, "read-error", "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
+			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
 			return
 		}
 		roles[i], fileDs[i] = Load(files[i].shown, data)

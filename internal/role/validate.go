@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/roledoc/roledoc/internal/diag"
-	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
@@ -49,19 +49,15 @@ var validate = func() *validator.Validate {
 		}
 		return name
 	})
-	must := func(err error) {
-		if err != nil {
+	for _, r := range fieldRules {
+		if r.valid == nil {
+			continue
+		}
+		valid := r.valid
+		if err := v.RegisterValidation(r.tag, func(fl validator.FieldLevel) bool { return valid(fl.Field().String()) }); err != nil {
 			panic(err)
 		}
 	}
-	must(v.RegisterValidation("slug", func(fl validator.FieldLevel) bool { return ValidID(fl.Field().String()) }))
-	must(v.RegisterValidation("version", func(fl validator.FieldLevel) bool { return versionRE.MatchString(fl.Field().String()) }))
-	must(v.RegisterValidation("digest", func(fl validator.FieldLevel) bool { return digestRE.MatchString(fl.Field().String()) }))
-	must(v.RegisterValidation("text", func(fl validator.FieldLevel) bool { return validText(fl.Field().String()) }))
-	must(v.RegisterValidation("langtag", func(fl validator.FieldLevel) bool {
-		_, err := language.Parse(fl.Field().String())
-		return err == nil
-	}))
 	return v
 }()
 
@@ -93,6 +89,7 @@ func validateStruct(file string, root *yaml.Node, v any, prior []diag.Diagnostic
 		reported[d.Pos] = true
 	}
 	var ds []diag.Diagnostic
+	missing := map[string]bool{} // blocks already reported as missing
 	for _, fe := range verrs {
 		// Namespace is "Role.duties[2].text"; drop the type name.
 		_, p, _ := strings.Cut(fe.Namespace(), ".")
@@ -100,33 +97,103 @@ func validateStruct(file string, root *yaml.Node, v any, prior []diag.Diagnostic
 		if _, found := find(root, p); found && reported[pos] {
 			continue
 		}
-		if fe.Tag() == "unique" {
-			pos = duplicatePos(file, root, p)
+		if block := missingBlock(root, p); block != "" {
+			// One error for a missing approval: block, not one per field
+			// in it, placed where the block belongs.
+			if !missing[block] {
+				missing[block] = true
+				ds = append(ds, missingBlockError(file, root, v, block))
+			}
+			continue
 		}
-		code, msg := describe(fe, p)
+		f := failure{field: humanPath(p), value: fmt.Sprint(fe.Value()), param: fe.Param(), list: fe.Kind() == reflect.Slice}
+		if fe.Tag() == "unique" {
+			pos, f.dup, f.dupLine = duplicate(file, root, p)
+		}
+		code, msg := describe(fe.Tag(), f)
 		ds = append(ds, diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: code, Message: msg})
 	}
 	return ds
 }
 
-// duplicatePos finds the second item of a list whose id repeats an earlier
-// one.
-func duplicatePos(file string, root *yaml.Node, p string) diag.Pos {
-	list := lookup(root, p)
-	seen := map[string]bool{}
-	if list != nil && list.Kind == yaml.SequenceNode {
-		for _, item := range list.Content {
-			id := lookup(item, "id")
-			if id == nil || id == item {
-				continue
-			}
-			if seen[id.Value] {
-				return diag.Pos{File: file, Line: id.Line, Col: id.Column}
-			}
-			seen[id.Value] = true
+// missingBlock returns the path of the mapping that holds p when that
+// mapping itself is absent (approval for approval.by), or "".
+func missingBlock(root *yaml.Node, p string) string {
+	segs := splitPath(p)
+	for i := 1; i < len(segs); i++ {
+		block := strings.Join(segs[:i], ".")
+		if _, found := find(root, block); !found {
+			return block
 		}
 	}
-	return nodePos(file, root, p)
+	return ""
+}
+
+// missingBlockError reports a missing block at the end of the file, where
+// it is added, naming the fields it needs.
+func missingBlockError(file string, root *yaml.Node, v any, block string) diag.Diagnostic {
+	var need []string
+	if t, ok := fieldType(reflect.TypeOf(v), splitPath(block)); ok && t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if slices.Contains(rulesOf(f.Tag.Get("validate")), "required") {
+				name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				need = append(need, name+":")
+			}
+		}
+	}
+	end := lastLine(root)
+	return diag.Errorf(diag.Pos{File: file, Line: end, Col: 1}, diag.Required,
+		"%q is missing; add at the end of the file a line %q with %s indented below it", block, block+":", strings.Join(need, ", "))
+}
+
+// fieldType follows YAML keys through struct types.
+func fieldType(t reflect.Type, keys []string) (reflect.Type, bool) {
+	for _, k := range keys {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil, false
+		}
+		ft, ok := fieldsOf(t).types[k]
+		if !ok {
+			return nil, false
+		}
+		t = ft
+	}
+	return t, true
+}
+
+// lastLine is the line of the last node in the tree: the end of the file,
+// give or take the lines of a block scalar.
+func lastLine(n *yaml.Node) int {
+	for len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
+	}
+	return n.Line
+}
+
+// duplicate finds the second item of a list whose id repeats an earlier
+// one, and returns its position, the id and the line of the first.
+func duplicate(file string, root *yaml.Node, p string) (diag.Pos, string, int) {
+	list := lookup(root, p)
+	seen := map[string]int{}
+	if list != nil && list.Kind == yaml.SequenceNode {
+		for _, item := range list.Content {
+			id := item // a list of strings, such as languages
+			if item.Kind == yaml.MappingNode {
+				if id = lookup(item, "id"); id == item {
+					continue
+				}
+			}
+			if line, ok := seen[id.Value]; ok {
+				return diag.Pos{File: file, Line: id.Line, Col: id.Column}, id.Value, line
+			}
+			seen[id.Value] = id.Line
+		}
+	}
+	return nodePos(file, root, p), "", 0
 }
 
 // humanPath spells a validator path for people: duties[2].text becomes
@@ -154,56 +221,10 @@ func humanPath(p string) string {
 
 // describe turns a validator failure into a stable code and a message that
 // says, in plain words, how to fix it.
-func describe(fe validator.FieldError, p string) (string, string) {
-	field := humanPath(p)
-	isList := fe.Kind() == reflect.Slice
-	val := fmt.Sprint(fe.Value())
-	switch fe.Tag() {
-	case "required":
-		if isList {
-			return "required", fmt.Sprintf("%q needs at least one item; add a list of entries with id and text", field)
-		}
-		return "required", fmt.Sprintf("%q is required; add it", field)
-	case "min":
-		if isList {
-			return "too-few", fmt.Sprintf("%q needs at least %s items", field, fe.Param())
-		}
-		return "too-short", fmt.Sprintf("%q is too short; write at least %s characters", field, fe.Param())
-	case "max":
-		if isList {
-			return "too-many", fmt.Sprintf("%q has more than %s items; split the role or shorten the list", field, fe.Param())
-		}
-		return "too-long", fmt.Sprintf("%q is longer than %s characters; shorten it", field, fe.Param())
-	case "oneof":
-		return "invalid-value", fmt.Sprintf("%s %q is not allowed; use one of: %s", field, val, strings.ReplaceAll(fe.Param(), " ", ", "))
-	case "slug":
-		if len(val) > MaxIDLength {
-			return "invalid-id", fmt.Sprintf("%s is longer than %d characters; shorten it", field, MaxIDLength)
-		}
-		if slugRE.MatchString(val) {
-			return "invalid-id", fmt.Sprintf("%s %q is a reserved device name on Windows and cannot be a file name; choose another", field, val)
-		}
-		return "invalid-id", fmt.Sprintf("%s %q is not a valid id; use lowercase letters, digits and single hyphens, like \"sales-manager\"", field, val)
-	case "datetime":
-		return "invalid-date", fmt.Sprintf("%s %q is not a valid date; write it as YYYY-MM-DD, like 2026-01-31", field, val)
-	case "gte", "lte":
-		return "out-of-range", fmt.Sprintf("%s must be a whole number from 0 to 50, not %s", field, val)
-	case "unique":
-		switch field {
-		case "languages":
-			return "duplicate-id", "a language is listed twice; list each once"
-		case "history":
-			return "duplicate-version", "a version appears twice in the history; give each revision one entry"
-		}
-		return "duplicate-id", fmt.Sprintf("item id repeats an earlier one in %q; ids must be unique within a section", field)
-	case "text":
-		return "invalid-text", fmt.Sprintf("%s is blank or contains control characters; write plain text", field)
-	case "version":
-		return "invalid-version", fmt.Sprintf("version %q should look like 1.0 or 2026.1 (letters, digits, dots, hyphens)", val)
-	case "digest":
-		return "invalid-digest", fmt.Sprintf("%s is not a content digest; let roledoc approve write it", field)
-	case "langtag":
-		return "invalid-language", fmt.Sprintf("%q is not a language tag; use BCP 47 tags like en, id, nl, ar, tl", val)
+func describe(tag string, f failure) (string, string) {
+	if r, ok := ruleFor(tag); ok {
+		return r.report(f)
 	}
-	return fe.Tag(), fmt.Sprintf("%s fails the %q rule", field, fe.Tag())
+	// TestEveryTagHasARule keeps this unreachable.
+	return diag.InvalidValue, fmt.Sprintf("%s fails the %q rule", f.field, tag)
 }
