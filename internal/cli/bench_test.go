@@ -27,3 +27,24 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNoOpBuild runs 'roledoc build' with nothing to do on a
+// synthetic project of 1,000 roles (HTML only, so that setting it up is
+// quick): loading and checking, fingerprints, the manifest and a look at
+// every output.
+func BenchmarkNoOpBuild(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Generate(dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	off := false
+	build := func() {
+		if code := Main(Env{Args: []string{"build", "-q", "--format", "html"}, Stdout: io.Discard, Stderr: io.Discard, Dir: dir, Terminal: &off}); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	build()
+	for b.Loop() {
+		build()
+	}
+}

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -11,6 +13,18 @@ import (
 	"github.com/roledoc/roledoc/internal/corpus"
 	"github.com/roledoc/roledoc/internal/fixture"
 )
+
+// binary builds roledoc into dir.
+func binary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "roledoc")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/roledoc")
+	build.Dir = fixture.Root()
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
 
 // TestInterruptedBuildKeepsOutput starts a real roledoc process on a
 // project large enough to take seconds, stops it half-way with SIGINT and
@@ -20,12 +34,7 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 		t.Skip("builds a binary and a 60-role project")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "roledoc")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/roledoc")
-	build.Dir = fixture.Root()
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := binary(t, tmp)
 	proj := filepath.Join(tmp, "project")
 	if err := corpus.Generate(proj, 60, 1); err != nil {
 		t.Fatal(err)
@@ -48,6 +57,8 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 			cmd := exec.Command(bin, "build", "-j", "1")
 			cmd.Dir = proj
 			cmd.Env = append(os.Environ(), "CI=true")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -72,6 +83,9 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != ExitInternal {
 					t.Errorf("interrupted build: %v, want exit %d", err, ExitInternal)
 				}
+				if want := "interrupted; the previous output in out is intact"; !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr does not say %q:\n%s", want, stderr.String())
+				}
 				if left, _ := filepath.Glob(filepath.Join(proj, ".out.staging-*")); len(left) > 0 {
 					t.Errorf("staging left after SIGINT: %v", left)
 				}
@@ -93,5 +107,80 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "en", "role-0001.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// A template that never ends cannot be interrupted inside text/template;
+// SIGINT and SIGTERM must still stop the build within 2 seconds, leaving
+// no staging behind and saying that nothing was written.
+func TestSignalStopsLoopingTemplate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	tmp := t.TempDir()
+	bin := binary(t, tmp)
+	proj := filepath.Join(tmp, "project")
+	if err := corpus.Generate(proj, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	tpl := filepath.Join(proj, "templates")
+	if err := os.CopyFS(tpl, os.DirFS(filepath.Join(fixture.Root(), "templates"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tpl, "role.html"), []byte("{{range 1000000000000}}{{end}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			cmd := exec.Command(bin, "build", "--format", "html")
+			cmd.Dir = proj
+			cmd.Env = append(os.Environ(), "CI=true")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Wait until the build is rendering (it has made its staging
+			// directory), then give the template time to be stuck.
+			deadline := time.Now().Add(60 * time.Second)
+			for {
+				if stages, _ := filepath.Glob(filepath.Join(proj, ".out.staging-*")); len(stages) > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("build never started rendering")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			time.Sleep(300 * time.Millisecond)
+			sent := time.Now()
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			var err error
+			select {
+			case err = <-exited:
+			case <-time.After(2 * time.Second):
+				cmd.Process.Kill()
+				<-exited
+				t.Fatalf("still running 2 s after %v", sig)
+			}
+			t.Logf("stopped %v after %v", sig, time.Since(sent).Round(time.Millisecond))
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != ExitInternal {
+				t.Errorf("exit: %v, want %d", err, ExitInternal)
+			}
+			if !strings.Contains(stderr.String(), "interrupted; nothing was written") {
+				t.Errorf("stderr does not say nothing was written:\n%s", stderr.String())
+			}
+			if left, _ := filepath.Glob(filepath.Join(proj, ".out.staging-*")); len(left) > 0 {
+				t.Errorf("staging left: %v", left)
+			}
+			if _, err := os.Stat(filepath.Join(proj, "out")); !errors.Is(err, os.ErrNotExist) {
+				t.Error("an interrupted first build created out/")
+			}
+		})
 	}
 }

@@ -27,6 +27,14 @@ type Document struct {
 	// responsibility, evaluation criteria.
 	Sections []Section
 	Approval Approval
+	// Agreements are further signatures, such as HR's, set beside the
+	// approval.
+	Agreements []Approval
+	// Acknowledgement is the employee's block, or nil.
+	Acknowledgement *Acknowledgement
+	// Revisions lists the document's changes, newest first; empty until
+	// change control records them.
+	Revisions []Revision
 
 	// Labels are interface strings the layout needs besides the content.
 	Labels Labels
@@ -73,10 +81,26 @@ type Approval struct {
 	Date  string
 }
 
+// Acknowledgement is the block where the employee signs that they have
+// read the description.
+type Acknowledgement struct {
+	Heading, Statement string
+}
+
+// Revision is one row of the revision history.
+type Revision struct {
+	Version, Date, Change string
+}
+
 // Labels are the interface strings a layout uses.
 type Labels struct {
 	Approved, Name, Signature, Date string
 	Languages, Index, Target        string
+	// Version and Effective label the running footer of printed pages.
+	Version, Effective string
+	// Agreed heads an agreement block; Revisions and Change label the
+	// revision history.
+	Agreed, Revisions, Change string
 }
 
 // Alternate is the same role in another language.

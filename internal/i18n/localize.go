@@ -208,6 +208,11 @@ func (s *session) labels() doc.Labels {
 		Languages: s.plain("ui.label.languages"),
 		Index:     s.plain("ui.index.back"),
 		Target:    s.plain("ui.label.target"),
+		Version:   s.plain("ui.label.version"),
+		Effective: s.plain("ui.label.effective"),
+		Agreed:    s.plain("ui.label.agreed"),
+		Revisions: s.plain("ui.revisions.heading"),
+		Change:    s.plain("ui.revisions.change"),
 	}
 }
 
@@ -389,6 +394,12 @@ func (l *Localizer) Document(r *role.Role, lang Language) (*doc.Document, []diag
 	d.Approval = doc.Approval{Title: s.title(r.Approval.By), Name: r.Approval.Name}
 	if r.Approval.Date != "" {
 		d.Approval.Date = s.date(r.Approval.Date)
+	}
+	for _, id := range l.set.Config.AgreedBy {
+		d.Agreements = append(d.Agreements, doc.Approval{Title: s.title(id)})
+	}
+	if ack := l.set.Config.Acknowledgement; r.Acknowledgement != nil && *r.Acknowledgement || r.Acknowledgement == nil && ack {
+		d.Acknowledgement = &doc.Acknowledgement{Heading: s.plain("ui.ack.heading"), Statement: s.plain("ui.ack.statement")}
 	}
 	d.Subject = d.Kind + ": " + d.Title
 	// The footer depends on the page count, known only while rendering;

@@ -18,6 +18,12 @@ type Config struct {
 	// general director) that roles report to or are appointed by.
 	Departments []Named `yaml:"departments" validate:"required,max=1000,unique=ID,dive"`
 	Positions   []Named `yaml:"positions" validate:"max=1000,unique=ID,dive"`
+	// AgreedBy lists positions or roles (such as the head of HR) whose
+	// agreement every description records beside its approver's.
+	AgreedBy []string `yaml:"agreed_by" validate:"max=10,unique,dive,slug"`
+	// Acknowledgement adds the employee's signed "I have read this" block
+	// to every description; a role may set it otherwise.
+	Acknowledgement bool `yaml:"acknowledgement"`
 
 	File   string     `yaml:"-"`
 	Digest string     `yaml:"-"` // of the file's bytes

@@ -485,6 +485,10 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type) {
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			w.errorf(n, diag.WrongType, "%s must be a whole number, like 3, found %s", w.name(), describeNode(n))
 		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			w.errorf(n, diag.WrongType, "%s must be true or false, found %s", w.name(), describeNode(n))
+		}
 	}
 }
 

@@ -35,6 +35,9 @@ type Role struct {
 	Criteria         []Criterion `yaml:"criteria" validate:"required,max=500,unique=ID,dive"`
 
 	Approval Approval `yaml:"approval"`
+	// Acknowledgement, when set, overrides roledoc.yaml's choice of an
+	// employee acknowledgement block.
+	Acknowledgement *bool `yaml:"acknowledgement"`
 
 	// History lists the description's revisions, oldest first; it is
 	// printed as a table at the end of the document.

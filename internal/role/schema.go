@@ -10,6 +10,8 @@ import (
 // descriptions document fields in the JSON Schema, where editors show them
 // as hover text. Keys are YAML field names.
 var descriptions = map[string]string{
+	"agreed_by":        "Ids of positions or roles (such as the head of HR) whose agreement every description records in a signature block beside the approval.",
+	"acknowledgement":  "Adds a block where the employee signs that they have read the description; in a role file it overrides roledoc.yaml.",
 	"id":               "Lowercase slug; for a role it must match the file name (sales-manager.yaml has id sales-manager).",
 	"title":            "The position's title in English, the source language.",
 	"department":       "Id of a department declared in roledoc.yaml.",
@@ -121,6 +123,8 @@ func typeSchema(t reflect.Type, tag string) map[string]any {
 		s["type"] = "string"
 	case reflect.Int:
 		s["type"] = "integer"
+	case reflect.Bool:
+		s["type"] = "boolean"
 	}
 	f.typ = s["type"].(string)
 	for _, r := range rulesOf(tag) {

@@ -4,45 +4,93 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"math"
 
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
-// The faces are DejaVu Sans subset to the scripts roledoc prints (see
-// fonts/subset.sh and fonts/LICENSE): smaller files make gofpdf's
-// per-document font parsing cheaper.
+// The faces are Noto Sans merged with Noto Naskh Arabic, its Arabic
+// scaled to 112 % to balance the Latin, subset to the characters roledoc
+// prints (see fonts/subset.sh and fonts/LICENSE): one face per weight keeps
+// gofpdf's per-document font work small.
 var (
-	//go:embed fonts/DejaVuSans-subset.ttf
+	//go:embed fonts/NotoSansNaskh-Regular.ttf
 	regularTTF []byte
-	//go:embed fonts/DejaVuSans-Bold-subset.ttf
+	//go:embed fonts/NotoSansNaskh-Bold.ttf
 	boldTTF []byte
 )
 
-// coverage records which runes the regular face can draw; others are
-// replaced before drawing, since gofpdf would index past its width table
-// for runes outside the Basic Multilingual Plane.
-type coverage struct {
-	bits [0x10000 / 64]uint64
+// face is one of the embedded fonts.
+type face uint8
+
+const (
+	regular face = iota
+	bold
+	faces
+)
+
+var faceFiles = [faces]struct {
+	family, style string
+	ttf           *[]byte
+}{
+	{"Noto", "", &regularTTF},
+	{"Noto", "B", &boldTTF},
 }
 
-func (c *coverage) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && c.bits[r/64]&(1<<(r%64)) != 0
-}
-
-func newCoverage(ttf []byte) (*coverage, error) {
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		return nil, err
+// faceOf is the face that sets style st.
+func faceOf(st style) face {
+	if st.bold {
+		return bold
 	}
+	return regular
+}
+
+// metrics holds each face's advance widths in thousandths of an em, zero
+// where the face has no glyph. Measuring from these tables rather than
+// through gofpdf's current font needs no font switching.
+type metrics struct {
+	adv [faces][]uint16
+}
+
+// has reports whether the faces can draw r.
+func (m *metrics) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && m.adv[regular][r] != 0
+}
+
+func newMetrics() (*metrics, error) {
+	m := &metrics{}
 	var buf sfnt.Buffer
-	c := &coverage{}
-	for r := rune(0x20); r < 0x10000; r++ {
-		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
-			c.bits[r/64] |= 1 << (r % 64)
+	for i, ff := range faceFiles {
+		f, err := sfnt.Parse(*ff.ttf)
+		if err != nil {
+			return nil, err
 		}
+		upem := float64(f.UnitsPerEm())
+		adv := make([]uint16, 0x10000)
+		for r := rune(0x20); r < 0x10000; r++ {
+			g, err := f.GlyphIndex(&buf, r)
+			if err != nil || g == 0 {
+				continue
+			}
+			a, err := f.GlyphAdvance(&buf, g, fixed.Int26_6(f.UnitsPerEm())<<6, 0)
+			if err != nil {
+				return nil, err
+			}
+			w := math.Round(float64(a) / 64 * 1000 / upem)
+			if w <= 0 {
+				adv[r] = markWidth // present, but draws no advance: harakat
+				continue
+			}
+			adv[r] = uint16(min(w, markWidth-1))
+		}
+		m.adv[i] = adv
 	}
-	return c, nil
+	return m, nil
 }
+
+// markWidth flags a glyph that is present but has no advance (harakat).
+const markWidth = 0xFFFF
 
 func fingerprint(parts ...[]byte) string {
 	h := sha256.New()

@@ -1,6 +1,8 @@
-// Package pdf owns rendering documents as print-ready PDF with gofpdf:
-// embedded fonts, wrapped and justified text, page breaks that keep
-// headings with their text, and Arabic shaped and laid out right to left.
+// Package pdf owns rendering documents as print-ready, tagged PDF with
+// gofpdf: embedded fonts, total-fit justified and hyphenated text, page
+// breaks that keep headings and signature blocks with their text, Arabic
+// shaped and laid out right to left, and a text layer that extracts as
+// typed.
 package pdf
 
 import (
@@ -10,36 +12,38 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/text/hyphen"
 )
 
 // Renderer draws documents as PDF. It is safe for concurrent use: each
 // document gets its own gofpdf instance.
 type Renderer struct {
-	cover *coverage
-	fp    string
+	m  *metrics
+	fp string
 }
 
 var (
-	coverOnce sync.Once
-	cover     *coverage
-	coverErr  error
+	metricsOnce sync.Once
+	fontMetrics *metrics
+	metricsErr  error
 )
 
 // New returns a renderer with the embedded fonts.
 func New() (*Renderer, error) {
-	coverOnce.Do(func() { cover, coverErr = newCoverage(regularTTF) })
-	if coverErr != nil {
-		return nil, fmt.Errorf("embedded font: %w", coverErr)
+	metricsOnce.Do(func() { fontMetrics, metricsErr = newMetrics() })
+	if metricsErr != nil {
+		return nil, fmt.Errorf("embedded font: %w", metricsErr)
 	}
-	return &Renderer{cover: cover, fp: fingerprint([]byte(layoutVersion), regularTTF, boldTTF)}, nil
+	return &Renderer{m: fontMetrics, fp: fingerprint([]byte(layoutVersion), regularTTF, boldTTF)}, nil
 }
 
 // layoutVersion changes when the layout code changes in a way that alters
 // output, so incremental builds re-render.
-const layoutVersion = "pdf-layout-2"
+const layoutVersion = "pdf-layout-3"
 
 // Ext is the file extension.
 func (r *Renderer) Ext() string { return "pdf" }
@@ -49,7 +53,7 @@ func (r *Renderer) Fingerprint() string { return r.fp }
 
 // Render writes d as a PDF.
 func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
-	l := newLayout(d, r.cover)
+	l := newLayout(d, r.m)
 	l.document(d)
 	if err := l.pdf.Error(); err != nil {
 		return err
@@ -58,19 +62,19 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 	if err := l.pdf.Output(&b); err != nil {
 		return err
 	}
-	_, err := w.Write(finish(b.Bytes(), d.Lang))
+	_, err := w.Write(finish(b.Bytes(), d.Lang, d.Title, l.tag))
 	return err
 }
 
 // Page geometry in millimetres.
 const (
 	marginX    = 18.0
-	marginTop  = 20.0
-	marginBot  = 22.0
-	numWidth   = 11.0 // item number column
-	bulletIn   = 5.0  // indent of sub-list text
+	marginTop  = 18.0
+	marginBot  = 20.0
+	numGap     = 2.5 // between an item's number and its text
+	bulletIn   = 5.0 // indent of sub-list text
 	bodySize   = 10.5
-	lineFactor = 1.45
+	lineFactor = 1.4
 )
 
 var (
@@ -92,20 +96,27 @@ var (
 	label   = style{bold: true, size: bodySize, color: ink}
 	small   = style{size: 9, color: muted}
 	heading = style{bold: true, size: 12.5, color: accent}
+	// numberStyle sets item numbers.
+	numberStyle = style{size: bodySize, color: muted}
 )
 
 // layout is the state of one document being drawn.
 type layout struct {
 	pdf          *gofpdf.Fpdf
 	rtl          bool
-	cover        *coverage
+	m            *metrics
+	hyph         *hyphen.Patterns // nil: no hyphenation
+	points       map[string][]int // hyphenation points by word
+	numW         float64          // the item number column, gap included
 	pageW, pageH float64
 	y            float64
 	cur          style
 	curSet       bool
+	added        [faces]bool
+	tag          *tagger
 }
 
-func newLayout(d *doc.Document, c *coverage) *layout {
+func newLayout(d *doc.Document, m *metrics) *layout {
 	size := "A4"
 	if d.Page == "Letter" {
 		size = "Letter"
@@ -125,15 +136,12 @@ func newLayout(d *doc.Document, c *coverage) *layout {
 	p.SetCreator(d.Generator, true)
 	p.SetProducer(d.Generator, true)
 	p.SetKeywords(d.Lang, true)
-	// gofpdf pads font tables in place while subsetting (appending to
-	// slices of the bytes it was given), so each document needs its own
-	// copy: shared bytes are a data race between workers.
-	p.AddUTF8FontFromBytes("DejaVu", "", bytes.Clone(regularTTF))
-	p.AddUTF8FontFromBytes("DejaVu", "B", bytes.Clone(boldTTF))
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
-	l := &layout{pdf: p, rtl: d.Dir == "rtl", cover: c, pageW: w, pageH: h}
+	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
+	l.numW = l.numberWidth(d)
+	l.tag = newTagger(p)
 	l.newPage()
 	return l
 }
@@ -154,17 +162,39 @@ func (l *layout) ensure(h float64) {
 	}
 }
 
+// setStyle selects the face, size and colour of style s.
 func (l *layout) setStyle(s style) {
 	if l.curSet && l.cur == s {
 		return
 	}
-	fs := ""
-	if s.bold {
-		fs = "B"
+	f := faceOf(s)
+	if !l.added[f] {
+		// Faces are added on first use: gofpdf parses, subsets and
+		// writes every face it was given. gofpdf pads font tables in
+		// place while subsetting (appending to slices of the bytes it was
+		// given), so each document needs its own copy: shared bytes are a
+		// data race between workers.
+		ff := faceFiles[f]
+		l.pdf.AddUTF8FontFromBytes(ff.family, ff.style, bytes.Clone(*ff.ttf))
+		l.added[f] = true
 	}
-	l.pdf.SetFont("DejaVu", fs, s.size)
-	l.pdf.SetTextColor(s.color[0], s.color[1], s.color[2])
+	if !l.curSet || l.cur.color != s.color {
+		l.pdf.SetTextColor(s.color[0], s.color[1], s.color[2])
+	}
+	l.pdf.SetFont(faceFiles[f].family, faceFiles[f].style, s.size)
 	l.cur, l.curSet = s, true
+}
+
+// numberWidth is the item number column: the widest number in the
+// document and a clear gap, so two-digit numbers never touch the text.
+func (l *layout) numberWidth(d *doc.Document) float64 {
+	w := 0.0
+	for _, s := range d.Sections {
+		for _, it := range s.Items {
+			w = max(w, l.measure(it.Number+".", numberStyle))
+		}
+	}
+	return w + numGap
 }
 
 func lineHeight(s style) float64 { return s.size * 0.3528 * lineFactor }
@@ -173,44 +203,92 @@ func lineHeight(s style) float64 { return s.size * 0.3528 * lineFactor }
 // footer on every page, once the page count is known.
 func (l *layout) document(d *doc.Document) {
 	l.header(d)
-	for _, s := range d.Sections {
-		l.section(d, s)
+	bs := l.blocks(d)
+	for i, s := range d.Sections {
+		var tail []block
+		if i == len(d.Sections)-1 {
+			tail = bs
+		}
+		l.section(d, s, tail)
 	}
-	l.approval(d)
+	l.signatures(d, bs)
+	l.revisions(d)
 	n := l.pdf.PageCount()
 	for i := 1; i <= n; i++ {
 		l.pdf.SetPage(i)
 		l.curSet = false // the font state is per page
-		footer := ""
-		if d.PageOf != nil {
-			footer = d.PageOf(i, n)
-		}
-		y := l.pageH - marginBot/2
-		l.paragraph([]span{{footer, small}}, marginX, l.contentW(), alignCenter, y)
-		if i > 1 {
-			l.paragraph([]span{{d.Organization + " · " + d.Title, small}}, marginX, l.contentW(), alignEnd, marginTop/2)
-		}
+		l.tag.furniture("Pagination", func() {
+			y := l.pageH - marginBot/2
+			l.paragraph([]span{{footer(d, i, n), small}}, marginX, l.contentW(), alignCenter, y)
+			if i > 1 {
+				l.paragraph([]span{{d.Organization + " · " + d.Title, small}}, marginX, l.contentW(), alignEnd, marginTop/2)
+			}
+		})
 	}
+}
+
+// footer identifies the document on every page, so a loose page can be
+// matched to its document and version: "sales-manager · Version: 1.2 ·
+// Effective: 1 March 2026 · Page 1 of 2".
+func footer(d *doc.Document, page, pages int) string {
+	parts := []string{d.RoleID}
+	if d.Version != "" {
+		parts = append(parts, d.Labels.Version+": "+d.Version)
+	}
+	if d.Effective != "" {
+		parts = append(parts, d.Labels.Effective+": "+d.Effective)
+	}
+	if d.PageOf != nil {
+		parts = append(parts, d.PageOf(page, pages))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (l *layout) header(d *doc.Document) {
 	w := l.contentW()
-	l.y = l.paragraph([]span{{d.Organization, small}}, marginX, w, alignStart, l.y)
+	l.tagged("P", func() { l.y = l.paragraph([]span{{d.Organization, small}}, marginX, w, alignStart, l.y) })
 	l.y += 2
-	l.y = l.paragraph([]span{{d.Kind, style{bold: true, size: 11, color: accent}}}, marginX, w, alignStart, l.y)
-	l.y = l.paragraph([]span{{d.Title, style{bold: true, size: 20, color: ink}}}, marginX, w, alignStart, l.y)
+	l.tagged("P", func() {
+		l.y = l.paragraph([]span{{d.Kind, style{bold: true, size: 11, color: accent}}}, marginX, w, alignStart, l.y)
+	})
+	l.tagged("H1", func() {
+		l.y = l.paragraph([]span{{d.Title, style{bold: true, size: 20, color: ink}}}, marginX, w, alignStart, l.y)
+	})
 	l.y += 1.5
 	for _, f := range d.Meta {
-		l.y = l.paragraph([]span{{f.Label + ":", style{size: 9.5, color: muted}}, {f.Value, style{size: 9.5, color: ink}}}, marginX, w, alignStart, l.y)
+		l.tagged("P", func() {
+			l.y = l.paragraph([]span{{f.Label + ":", style{size: 9.5, color: muted}}, {f.Value, style{size: 9.5, color: ink}}}, marginX, w, alignStart, l.y)
+		})
 	}
 	l.y += 2.5
-	l.pdf.SetDrawColor(accent[0], accent[1], accent[2])
-	l.pdf.SetLineWidth(0.6)
-	l.pdf.Line(marginX, l.y, l.pageW-marginX, l.y)
+	l.rule(accent, 0.6, marginX, l.y, l.pageW-marginX, l.y)
 	l.y += 5
 }
 
-func (l *layout) section(d *doc.Document, s doc.Section) {
+// tagged draws with draw inside a structure element of type typ.
+func (l *layout) tagged(typ string, draw func()) {
+	l.tag.begin(typ)
+	draw()
+	l.tag.end()
+}
+
+// rule draws a line that is decoration, not content.
+func (l *layout) rule(c [3]int, width, x1, y1, x2, y2 float64) {
+	l.tag.furniture("Layout", func() {
+		l.pdf.SetDrawColor(c[0], c[1], c[2])
+		l.pdf.SetLineWidth(width)
+		l.pdf.Line(x1, y1, x2, y2)
+	})
+}
+
+// keepWithApproval is how many items of the last section stay on the page
+// of the approval block, so that a signature never stands on a page of its
+// own.
+const keepWithApproval = 2
+
+// section draws a section; tail are the blocks that follow it, which keep
+// its last items company.
+func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 	wrapped := make([]wrappedItem, len(s.Items))
 	for i, it := range s.Items {
 		wrapped[i] = l.wrapItem(it)
@@ -223,12 +301,37 @@ func (l *layout) section(d *doc.Document, s doc.Section) {
 	// item's first lines, when the item is long).
 	l.ensure(lineHeight(heading) + 3 + min(first, 3*lineHeight(body)))
 	l.y += 1.5
-	l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
+	l.tagged("H2", func() {
+		l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
+	})
 	l.y += 1
+	l.tag.begin("L")
 	for i, it := range s.Items {
+		if tail != nil && i == max(0, len(s.Items)-keepWithApproval) {
+			l.keepTail(tail, s.Items[i:], wrapped[i:])
+		}
 		l.item(d, it, wrapped[i])
 	}
+	l.tag.end()
 	l.y += 2
+}
+
+// keepTail starts a new page unless the items left and the signature
+// blocks fit on this one, so that no page holds only blocks. When they
+// could not fit on any page, the items and the first row of blocks are
+// kept together instead.
+func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
+	h := 0.0
+	for i, it := range items {
+		h += w[i].height(it, false)
+	}
+	room := l.bottom() - marginTop
+	switch all := h + blocksHeight(bs); {
+	case all <= room:
+		l.ensure(all + 2)
+	case h+blocksHeight(bs[:min(2, len(bs))]) <= room:
+		l.ensure(h + blocksHeight(bs[:min(2, len(bs))]) + 2)
+	}
 }
 
 // itemSpans is the text of an item: a bold label for provisions, then the
@@ -244,7 +347,7 @@ func itemSpans(it doc.Item) []span {
 	return sp
 }
 
-// wrappedItem is an item's text and sub-items wrapped once, for both
+// wrappedItem is an item's text and sub-items set once, for both
 // measuring and drawing.
 type wrappedItem struct {
 	main []line
@@ -252,10 +355,10 @@ type wrappedItem struct {
 }
 
 func (l *layout) wrapItem(it doc.Item) wrappedItem {
-	tw := l.contentW() - numWidth
-	w := wrappedItem{main: l.wrap(l.words(itemSpans(it)), tw)}
+	tw := l.contentW() - l.numW
+	w := wrappedItem{main: l.set(l.words(itemSpans(it)), tw)}
 	for _, s := range it.Sub {
-		w.subs = append(w.subs, l.wrap(l.words([]span{{s, body}}), tw-bulletIn))
+		w.subs = append(w.subs, l.set(l.words([]span{{s, body}}), tw-bulletIn))
 	}
 	return w
 }
@@ -277,113 +380,280 @@ func (w wrappedItem) height(it doc.Item, firstOnly bool) float64 {
 
 func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	h := w.height(it, false)
-	// Short items stay whole; long ones continue on the next page.
+	// Short items stay whole; long ones continue on the next page, with
+	// at least two lines on each.
 	if h <= 4*lineHeight(body) {
 		l.ensure(h)
 	} else {
 		l.ensure(2 * lineHeight(body))
 	}
-	numX, textX := marginX, marginX+numWidth
-	tw := l.contentW() - numWidth
+	numX, textX := marginX, marginX+l.numW
+	tw := l.contentW() - l.numW
 	if l.rtl {
-		numX, textX = l.pageW-marginX-numWidth, marginX
+		numX, textX = l.pageW-marginX-l.numW, marginX
 	}
-	l.paragraph([]span{{it.Number + ".", style{size: bodySize, color: muted}}}, numX, numWidth, alignStart, l.y)
-	l.flowLines(w.main, textX, tw, true)
-	for _, sub := range w.subs {
-		bx, sx := textX, textX+bulletIn
-		if l.rtl {
-			bx, sx = textX+tw-bulletIn, textX
+	l.tag.begin("LI")
+	l.tagged("Lbl", func() { l.paragraph([]span{{it.Number + ".", numberStyle}}, numX, l.numW, alignStart, l.y) })
+	l.tag.begin("LBody")
+	l.tagged("P", func() {
+		if l.untranslated(it.Text) {
+			l.tag.lang("en")
 		}
-		l.ensure(lineHeight(body))
-		l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y)
-		l.flowLines(sub, sx, tw-bulletIn, true)
+		l.flowLines(w.main, textX, tw)
+	})
+	if len(w.subs) > 0 {
+		l.tag.begin("L")
+		for _, sub := range w.subs {
+			bx, sx := textX, textX+bulletIn
+			if l.rtl {
+				bx, sx = textX+tw-bulletIn, textX
+			}
+			l.ensure(lineHeight(body))
+			l.tag.begin("LI")
+			l.tagged("Lbl", func() { l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y) })
+			l.tagged("LBody", func() { l.flowLines(sub, sx, tw-bulletIn) })
+			l.tag.end()
+		}
+		l.tag.end()
 	}
 	if it.Target != "" {
-		l.flowLines(l.wrap(l.words([]span{{d.Labels.Target + ": " + it.Target, small}}), tw), textX, tw, false)
+		l.tagged("P", func() {
+			l.flowLines(l.set(l.words([]span{{d.Labels.Target + ": " + it.Target, small}}), tw), textX, tw)
+		})
 	}
+	l.tag.end()
+	l.tag.end()
 	l.y += 1.2
 }
 
-// flowLines draws wrapped lines from the cursor, breaking pages between
-// lines.
-func (l *layout) flowLines(lines []line, x, w float64, justify bool) {
+// untranslated reports whether s, in a right-to-left document, is Latin
+// text with no Arabic: an item the catalog lacks, shown in the English
+// source, which screen readers must then read as English.
+func (l *layout) untranslated(s string) bool {
+	if !l.rtl {
+		return false
+	}
+	latin := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			return false
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		}
+	}
+	return latin
+}
+
+// flowLines draws set lines from the cursor, breaking pages between lines
+// so that no page holds a single line of the paragraph.
+func (l *layout) flowLines(lines []line, x, w float64) {
 	for i, ln := range lines {
 		lh := ln.height()
-		if l.y+lh > l.bottom() {
+		need := lh
+		if i == 0 || i == len(lines)-2 {
+			need = lh * float64(min(2, len(lines)-i))
+		}
+		if l.y+need > l.bottom() && l.y > marginTop {
 			l.newPage()
 		}
-		a := alignStart
-		if justify && i < len(lines)-1 {
-			a = alignJustify
-		}
-		l.drawLine(ln, x, w, a, l.y)
+		l.drawLine(ln, x, w, alignJustify, l.y)
 		l.y += lh
 	}
 }
 
 // paragraph draws spans at y without page breaks and returns the y below.
 func (l *layout) paragraph(sp []span, x, w float64, a align, y float64) float64 {
-	for _, ln := range l.wrap(l.words(sp), w) {
+	for _, ln := range l.set(l.words(sp), w) {
 		l.drawLine(ln, x, w, a, y)
 		y += ln.height()
 	}
 	return y
 }
 
-func (l *layout) approval(d *doc.Document) {
+// Signature blocks' geometry, in millimetres.
+const (
+	blockGap  = 6.0 // above the blocks, and between them
+	blockRowH = 9.0 // a name, signature or date line
+	blockPad  = 5.0
+)
+
+// block is one box signed on paper: the approval, an agreement, or the
+// employee's acknowledgement.
+type block struct {
+	heading string
+	text    []line // the approver's position, or the statement
+	name    string
+	date    string
+	w, h    float64
+}
+
+// blocks sets the signature blocks at their width: one alone is 110 mm
+// wide, several stand two to a row.
+func (l *layout) blocks(d *doc.Document) []block {
+	type raw struct{ heading, text, name, date string }
+	rs := []raw{{d.Labels.Approved, d.Approval.Title, d.Approval.Name, d.Approval.Date}}
+	for _, a := range d.Agreements {
+		rs = append(rs, raw{d.Labels.Agreed, a.Title, a.Name, a.Date})
+	}
+	if a := d.Acknowledgement; a != nil {
+		rs = append(rs, raw{a.Heading, a.Statement, "", ""})
+	}
+	w := min(110.0, l.contentW())
+	if len(rs) > 1 {
+		w = (l.contentW() - blockGap) / 2
+	}
+	out := make([]block, len(rs))
+	for i, r := range rs {
+		b := block{heading: r.heading, name: r.name, date: r.date, w: w}
+		b.text = l.set(l.words([]span{{r.text, body}}), w-2*blockPad)
+		b.h = 3 + lineHeight(heading) + float64(len(b.text))*lineHeight(body) + 3*blockRowH + 5
+		out[i] = b
+	}
+	// Blocks on one row share its height, so their lines align.
+	for i := 0; i+1 < len(out); i += 2 {
+		h := max(out[i].h, out[i+1].h)
+		out[i].h, out[i+1].h = h, h
+	}
+	return out
+}
+
+// blocksHeight is the height of all blocks, with the gaps above each row.
+func blocksHeight(bs []block) float64 {
+	h := 0.0
+	for i := 0; i < len(bs); i += 2 {
+		h += blockGap + bs[i].h
+	}
+	return h
+}
+
+// signatures draws the signature blocks. A block is never split, and the
+// first row keeps the last items company (see keepTail).
+func (l *layout) signatures(d *doc.Document, bs []block) {
+	for i, b := range bs {
+		col := i % 2
+		if col == 0 {
+			l.ensure(blockGap + b.h)
+			l.y += blockGap
+		}
+		x := marginX + float64(col)*(b.w+blockGap)
+		if l.rtl {
+			x = l.pageW - marginX - float64(col)*(b.w+blockGap) - b.w
+		}
+		l.signature(d, b, x, l.y)
+		if col == 1 || i == len(bs)-1 {
+			l.y += b.h
+		}
+	}
+}
+
+// signature draws one block with its top left corner at x, y.
+func (l *layout) signature(d *doc.Document, b block, x, top float64) {
+	l.tag.furniture("Layout", func() {
+		l.pdf.SetDrawColor(rule[0], rule[1], rule[2])
+		l.pdf.SetLineWidth(0.3)
+		l.pdf.Rect(x, top, b.w, b.h, "D")
+	})
+	inX, inW := x+blockPad, b.w-2*blockPad
+	y := top + 3
+	l.tag.begin("Table")
+	l.tag.begin("Caption")
+	l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
+	l.tagged("P", func() {
+		for _, ln := range b.text {
+			l.drawLine(ln, inX, inW, alignStart, y)
+			y += ln.height()
+		}
+	})
+	l.tag.end()
 	rows := []string{d.Labels.Name, d.Labels.Signature, d.Labels.Date}
-	vals := []string{d.Approval.Name, "", d.Approval.Date}
-	rowH := 9.0
-	h := lineHeight(heading) + 3 + lineHeight(body) + float64(len(rows))*rowH + 8
-	// The approval block is signed on paper: never split it.
-	l.ensure(h + 6)
-	l.y += 6
-	boxW := min(110.0, l.contentW())
-	boxX := marginX
-	if l.rtl {
-		boxX = l.pageW - marginX - boxW
-	}
-	top := l.y
-	l.pdf.SetDrawColor(rule[0], rule[1], rule[2])
-	l.pdf.SetLineWidth(0.3)
-	l.pdf.Rect(boxX, top, boxW, h, "D")
-	inX, inW := boxX+5, boxW-10
-	l.y += 3
-	l.y = l.paragraph([]span{{d.Labels.Approved, heading}}, inX, inW, alignStart, l.y)
-	l.y = l.paragraph([]span{{d.Approval.Title, body}}, inX, inW, alignStart, l.y)
+	vals := []string{b.name, "", b.date}
 	labelW := 0.0
-	l.setStyle(small)
 	for _, r := range rows {
-		labelW = max(labelW, l.width(r)+3)
+		labelW = max(labelW, l.measure(r, small)+3)
 	}
-	l.pdf.SetDrawColor(ink[0], ink[1], ink[2])
-	l.pdf.SetLineWidth(0.25)
+	// The rows sit at the bottom, so blocks of one row line up.
+	y = top + b.h - 5 - 3*blockRowH
 	for i, r := range rows {
-		l.y += rowH
+		y += blockRowH
 		lx, lineX := inX, inX+labelW
 		if l.rtl {
 			lx, lineX = inX+inW-labelW, inX
 		}
-		base := l.y - 1.2
-		l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8)
-		l.pdf.Line(lineX, l.y, lineX+inW-labelW, l.y)
-		if vals[i] != "" {
-			l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-lineHeight(body)+0.8)
-		}
+		base := y - 1.2
+		l.tag.begin("TR")
+		l.tagged("TH", func() {
+			l.tag.scope("Row")
+			l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8)
+		})
+		l.tagged("TD", func() {
+			if vals[i] != "" {
+				l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-lineHeight(body)+0.8)
+			}
+		})
+		l.tag.end()
+		l.rule(ink, 0.25, lineX, y, lineX+inW-labelW, y)
 	}
-	l.y = top + h
+	l.tag.end()
 }
 
-// width measures s in the current font.
-func (l *layout) width(s string) float64 { return l.pdf.GetStringWidth(s) }
+// revisions draws the revision history as a table, when there is one.
+func (l *layout) revisions(d *doc.Document) {
+	if len(d.Revisions) == 0 {
+		return
+	}
+	cols := []string{d.Labels.Version, d.Labels.Date, d.Labels.Change}
+	widths := []float64{22, 38, l.contentW() - 60}
+	xs := []float64{marginX, marginX + widths[0], marginX + widths[0] + widths[1]}
+	if l.rtl {
+		for i := range xs {
+			xs[i] = l.pageW - xs[i] - widths[i]
+		}
+	}
+	row := func(cells []string, st style, cell string) {
+		set := make([][]line, len(cells))
+		h := 0.0
+		for i, c := range cells {
+			set[i] = l.set(l.words([]span{{c, st}}), widths[i]-2)
+			h = max(h, float64(len(set[i]))*lineHeight(st))
+		}
+		l.ensure(h + 1)
+		l.tag.begin("TR")
+		for i := range cells {
+			l.tagged(cell, func() {
+				if cell == "TH" {
+					l.tag.scope("Column")
+				}
+				y := l.y
+				for _, ln := range set[i] {
+					l.drawLine(ln, xs[i], widths[i]-2, alignStart, y)
+					y += ln.height()
+				}
+			})
+		}
+		l.tag.end()
+		l.y += h + 1
+	}
+	l.ensure(lineHeight(heading) + 4 + 2*lineHeight(body))
+	l.y += blockGap
+	l.tagged("H2", func() {
+		l.y = l.paragraph([]span{{d.Labels.Revisions, heading}}, marginX, l.contentW(), alignStart, l.y)
+	})
+	l.y += 1
+	l.tag.begin("Table")
+	row(cols, label, "TH")
+	for _, r := range d.Revisions {
+		row([]string{r.Version, r.Date, r.Change}, body, "TD")
+	}
+	l.tag.end()
+}
 
 // clean replaces what the font cannot draw, and control characters, so
 // every rune that reaches gofpdf has a glyph.
 func (l *layout) clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if !l.cover.has(r) {
+		if !l.m.has(r) || r == breakHyphen {
 			ok = false
 			break
 		}
@@ -395,8 +665,15 @@ func (l *layout) clean(s string) string {
 		switch {
 		case r == '\t' || r == '\n':
 			return ' '
-		case l.cover.has(r):
+		case r == breakHyphen:
+			return '-' // the same glyph; U+2010 marks line-break hyphens
+		case r == '\u00AD':
+			return r // a break opportunity, removed by words
+		}
+		if l.m.has(r) {
 			return r
+		}
+		switch {
 		case r >= 0x300 && r < 0x370, r >= 0x200B && r <= 0x200F:
 			return -1 // marks and invisible controls the font lacks: drop
 		}

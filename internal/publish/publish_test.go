@@ -1,4 +1,4 @@
-package build
+package publish
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
@@ -57,12 +58,13 @@ func run(t *testing.T, dir, out string, mod func(*Options, *[]Renderer)) (*Resul
 	return Run(context.Background(), opt, rs, h)
 }
 
-// snapshot hashes every file below dir.
+// snapshot hashes every file below dir but the manifest, which records
+// when each output was written.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || d.Name() == manifestName {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -111,8 +113,8 @@ func TestBuildIsReproducibleAndIncremental(t *testing.T) {
 		t.Fatalf("first build: %d written, %d skipped; want %d, 0", res.Written, res.Skipped, docs)
 	}
 	first := snapshot(t, out)
-	if len(first) != docs+1 { // and the manifest
-		t.Errorf("%d files in out, want %d", len(first), docs+1)
+	if len(first) != docs {
+		t.Errorf("%d files in out, want %d", len(first), docs)
 	}
 	info, err := os.Stat(out)
 	if err != nil || info.Mode().Perm() != 0o755 {
@@ -295,6 +297,259 @@ func TestRefusesForeignOutput(t *testing.T) {
 			}
 			if !equal(before, snapshot(t, dir)) {
 				t.Error("the project changed")
+			}
+		})
+	}
+}
+
+// A damaged, edited or missing output is noticed and rendered again: size
+// and modification time always, the content's hash with Verify.
+func TestDamagedOutputIsRenderedAgain(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := run(t, fixture.Root(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := snapshot(t, out)
+	pdfPath := filepath.Join(out, "en", "sales-manager.pdf")
+	htmlPath := filepath.Join(out, "nl", "sales-manager.html")
+	tests := []struct {
+		name   string
+		damage func(t *testing.T)
+		verify bool
+	}{
+		{"truncated PDF", func(t *testing.T) {
+			if err := os.Truncate(pdfPath, 100); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"removed page", func(t *testing.T) {
+			if err := os.Remove(htmlPath); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"edited in place, time kept", func(t *testing.T) {
+			info, err := os.Stat(htmlPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(htmlPath)
+			data[len(data)/2] ^= 1 // same size
+			if err := os.WriteFile(htmlPath, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chtimes(htmlPath, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.damage(t)
+			res, err := run(t, fixture.Root(), out, func(o *Options, _ *[]Renderer) { o.Verify = tt.verify })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Written != 1 {
+				t.Errorf("%d written, want the damaged file only", res.Written)
+			}
+			if !equal(want, snapshot(t, out)) {
+				t.Error("the damaged output was not restored")
+			}
+		})
+	}
+}
+
+// Two builds of the same out/ at once: both succeed, one after the other,
+// and out/ is complete; neither removes the other's staging.
+func TestConcurrentBuilds(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	htmlOnly := func(o *Options, rs *[]Renderer) { *rs = (*rs)[:1] } // PDFs would only make it slow
+	if _, err := run(t, fixture.Root(), out, htmlOnly); err != nil {
+		t.Fatal(err)
+	}
+	want := snapshot(t, out)
+	var waited atomic.Int32
+	for range 10 {
+		errs := make(chan error, 2)
+		for range 2 {
+			go func() {
+				_, err := run(t, fixture.Root(), out, func(o *Options, rs *[]Renderer) {
+					htmlOnly(o, rs)
+					o.Force = true
+					o.Waiting = func(string) { waited.Add(1) }
+				})
+				errs <- err
+			}()
+		}
+		for range 2 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !equal(want, snapshot(t, out)) {
+			t.Fatal("out/ is not complete after two builds at once")
+		}
+		if res, err := run(t, fixture.Root(), out, htmlOnly); err != nil || res.Written != 0 {
+			t.Fatalf("the manifest does not match out/: %v, %d written", err, res.Written)
+		}
+	}
+	t.Logf("%d of 10 second builds waited for the lock", waited.Load())
+	noStaging(t, out)
+}
+
+// A killed build leaves its staging directory; the next run removes it
+// even when it has nothing to render.
+func TestNoOpBuildRemovesStaleStaging(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := run(t, fixture.Root(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(filepath.Dir(out), ".out.staging-123456")
+	if err := os.MkdirAll(filepath.Join(stale, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := run(t, fixture.Root(), out, nil)
+	if err != nil || res.Written != 0 {
+		t.Fatalf("no-op build: %v, %d written", err, res.Written)
+	}
+	noStaging(t, out)
+}
+
+// blocking renders nothing until released, as a looping template does.
+type blocking struct {
+	Renderer
+	release chan struct{}
+}
+
+func (b blocking) Render(w io.Writer, d *doc.Document) error {
+	<-b.release
+	return nil
+}
+
+// repeating writes without end, as a template ranging over a huge number
+// does.
+type repeating struct{ Renderer }
+
+func (repeating) Render(w io.Writer, d *doc.Document) error {
+	for {
+		if _, err := io.WriteString(w, "repeated text "); err != nil {
+			return err
+		}
+	}
+}
+
+func TestRenderBudgets(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := run(t, fixture.Root(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	release := make(chan struct{})
+	defer close(release)
+	tests := []struct {
+		name string
+		mod  func(*Options, *[]Renderer)
+		want string
+	}{
+		{"time", func(o *Options, rs *[]Renderer) {
+			o.RenderTimeout = 50 * time.Millisecond
+			(*rs)[1] = blocking{(*rs)[1], release}
+		}, "rendering took longer than 50ms"},
+		{"size", func(o *Options, rs *[]Renderer) {
+			o.MaxDocSize = 1 << 20
+			(*rs)[1] = repeating{(*rs)[1]}
+		}, "larger than 1 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := run(t, fixture.Root(), out, func(o *Options, rs *[]Renderer) {
+				o.Force = true
+				tt.mod(o, rs)
+			})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error saying %q", err, tt.want)
+			}
+			if res.Replaced || !res.Previous {
+				t.Errorf("Replaced %v, Previous %v; want false, true", res.Replaced, res.Previous)
+			}
+			if !equal(before, snapshot(t, out)) {
+				t.Error("a failed build changed the previous output")
+			}
+			noStaging(t, out)
+		})
+	}
+}
+
+// Once out/ holds the new output, failing to remove the old tree is
+// reported, not an error of the build.
+func TestCleanupFailureIsNotABuildFailure(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := run(t, fixture.Root(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func(string) error) { removeAll = f }(removeAll)
+	removeAll = func(string) error { return errors.New("device busy") }
+	res, err := run(t, fixture.Root(), out, func(o *Options, _ *[]Renderer) { o.Force = true })
+	if err != nil {
+		t.Fatalf("the swap succeeded; got %v", err)
+	}
+	if !res.Replaced || res.Cleanup == nil {
+		t.Errorf("Replaced %v, Cleanup %v; want true and the error", res.Replaced, res.Cleanup)
+	}
+	removeAll = os.RemoveAll
+	if _, err := run(t, fixture.Root(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	noStaging(t, out) // the next build removes the leftover
+}
+
+func TestTarget(t *testing.T) {
+	dir := t.TempDir()
+	built := filepath.Join(dir, "built")
+	if err := os.MkdirAll(built, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(built, manifestName), []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(dir, "foreign")
+	if err := os.MkdirAll(foreign, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(foreign, "notes.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := func(name, to string) string {
+		p := filepath.Join(dir, name)
+		if err := os.Symlink(to, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		out        string
+		prev       bool
+		usageError string
+	}{
+		{filepath.Join(dir, "new"), false, ""},
+		{built, true, ""},
+		{foreign, false, "did not write"},
+		{filepath.Join(foreign, "notes.txt"), false, "is a file"},
+		{link("link", built), false, "is a symbolic link to " + built},
+		{link("dangling", filepath.Join(dir, "gone")), false, "which does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.out), func(t *testing.T) {
+			_, prev, err := Target(tt.out)
+			var ue *UsageError
+			switch {
+			case tt.usageError == "" && err != nil:
+				t.Fatal(err)
+			case tt.usageError != "" && (!errors.As(err, &ue) || !strings.Contains(err.Error(), tt.usageError)):
+				t.Fatalf("got %v, want a usage error saying %q", err, tt.usageError)
+			}
+			if prev != tt.prev {
+				t.Errorf("prev = %v, want %v", prev, tt.prev)
 			}
 		})
 	}

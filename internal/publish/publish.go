@@ -1,0 +1,197 @@
+// Package publish owns the output directory: it plans which documents a
+// build must render, renders them with a bounded pool of workers into a
+// staging directory, and commits that directory in place of out/ only when
+// the whole run succeeded, one build at a time.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/project"
+)
+
+// Formats lists the output formats.
+var Formats = []string{"html", "pdf"}
+
+// Budgets per document: far above what any real role needs (a few
+// milliseconds and a few hundred kilobytes), low enough that a looping
+// template stops the build with a clear error instead of hanging it.
+const (
+	DefaultRenderTimeout = 30 * time.Second
+	DefaultMaxDocSize    = 64 << 20
+)
+
+// Options configure a run.
+type Options struct {
+	Project *project.Project
+	Out     string   // output directory
+	Langs   []string // default: the configured languages
+	Formats []string // default: all
+	Roles   []string // default: all
+	Jobs    int      // workers; default: number of CPUs
+	Force   bool     // render even what is up to date
+	Verify  bool     // compare every kept output's hash, not only size and time
+	Strict  bool     // missing translations are errors
+	// Date, when set, stamps every output instead of each role's
+	// effective date (SOURCE_DATE_EPOCH).
+	Date time.Time
+	// RenderTimeout and MaxDocSize bound each document; zero means the
+	// defaults above.
+	RenderTimeout time.Duration
+	MaxDocSize    int64
+	// Progress, when set, is called as documents finish, by one worker
+	// at a time.
+	Progress func(done, total int)
+	// Waiting, when set, is called once if another build holds the lock
+	// on out/ and this one waits for it.
+	Waiting func(lock string)
+}
+
+// Result says what a run did.
+type Result struct {
+	Written, Skipped int
+	Diagnostics      []diag.Diagnostic
+	Elapsed          time.Duration
+	// Previous is true when out/ held a previous output when the run
+	// started (or when it took the lock, if it got that far).
+	Previous bool
+	// Replaced is true when out/ now holds this run's output.
+	Replaced bool
+	// Cleanup, after a successful swap, is the error removing the
+	// previous output's tree; out/ is fine, the leftover is removed by the
+	// next build.
+	Cleanup error
+}
+
+// ErrInvalid means the inputs had errors; the diagnostics say which, and
+// nothing was written.
+var ErrInvalid = errors.New("inputs have errors; nothing was written")
+
+// A UsageError is a mistake in the options (an unknown role or language,
+// an --out that cannot be replaced), not in the inputs or the disk.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usage(format string, args ...any) error {
+	return &UsageError{fmt.Errorf(format, args...)}
+}
+
+// Renderer draws a document in one format.
+type Renderer interface {
+	// Ext is the file extension, such as "pdf".
+	Ext() string
+	// Fingerprint changes whenever the renderer's own inputs (templates,
+	// fonts) change, so outputs are re-rendered.
+	Fingerprint() string
+	Render(w io.Writer, d *doc.Document) error
+}
+
+// Site renders the pages that are not one role: indexes and the language
+// chooser. It is the HTML renderer in practice.
+type Site interface {
+	Index(w io.Writer, ix *doc.Index) error
+	Home(w io.Writer, h *doc.Home) error
+}
+
+// Run builds everything: plan (load, check, fingerprint), then, holding
+// the lock on out/, render what changed into a staging directory and
+// commit it. Renderers are created by the caller, once, and shared
+// read-only by the workers.
+func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	out, prev, err := Target(opt.Out)
+	if err != nil {
+		return res, err
+	}
+	res.Previous = prev
+	pl, err := newPlan(ctx, opt, renderers, site, res)
+	if err != nil {
+		return res, err
+	}
+	d, err := openDir(ctx, out, opt.Waiting)
+	if err != nil {
+		return res, err
+	}
+	defer d.unlock()
+	// Another build may have committed while this one waited.
+	if res.Previous, err = d.previous(); err != nil {
+		return res, err
+	}
+	old := d.readManifest()
+	if !opt.Force && pl.upToDate(ctx, old, out, opt.Verify) {
+		res.Skipped = pl.outputs()
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
+	st, err := d.stage()
+	if err != nil {
+		return res, err
+	}
+	defer st.discard()
+	m, err := pl.render(ctx, st.dir, out, old, res)
+	if err != nil {
+		return res, err
+	}
+	if pl.partial {
+		// A partial build (--role, --lang, --format) replaces only what
+		// it rendered; the rest of the previous output is carried over.
+		if err := carryOver(old, m, out, st.dir); err != nil {
+			return res, err
+		}
+	}
+	if err := m.write(st.dir); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	res.Cleanup, err = st.commit(out)
+	if err != nil {
+		return res, err
+	}
+	res.Replaced = true
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Target resolves out and judges it before anything is loaded: it must be
+// a new path, an empty directory or a previous roledoc output, and not a
+// symbolic link (out/ is replaced as a whole; replacing a link would
+// silently turn it into a directory). prev reports whether it holds a
+// previous output.
+func Target(out string) (abs string, prev bool, err error) {
+	abs, err = filepath.Abs(out)
+	if err != nil {
+		return "", false, err
+	}
+	info, err := os.Lstat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return abs, false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	if info.Mode()&os.ModeSymlink != 0 {
+		dst, _ := os.Readlink(abs)
+		if !filepath.IsAbs(dst) {
+			dst = filepath.Join(filepath.Dir(abs), dst)
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return "", false, usage("--out %s is a symbolic link to %s, which does not exist; roledoc does not follow links for --out: pass the real directory", out, dst)
+		}
+		return "", false, usage("--out %s is a symbolic link to %s; roledoc replaces the output directory as a whole and does not follow links: pass --out %s", out, dst, dst)
+	}
+	prev, err = replaceable(abs, info)
+	return abs, prev, err
+}
