@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -127,5 +129,37 @@ func TestApproveUsage(t *testing.T) {
 		if code, _, _ := run(t, dir, false, args...); code != ExitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, ExitUsage)
 		}
+	}
+}
+
+// An approval recorded and a revision history reach the documents; an
+// edit after the approval takes the approval off them again.
+func TestApprovalAndHistoryInDocuments(t *testing.T) {
+	dir := fixture.Repo(t, "")
+	fixture.Edit(t, dir, salesManager, "\napproval:\n", "\nhistory:\n  - version: \"1.0\"\n    date: 2026-01-01\n    summary: First issue.\n\napproval:\n")
+	if code, out, errOut := run(t, dir, false, "approve", "sales-manager", "--by", "Jane Doe", "--date", "2026-02-01"); code != ExitOK {
+		t.Fatalf("approve: exit %d\n%s%s", code, out, errOut)
+	}
+	page := func() string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out")
+		if code, stdout, errOut := run(t, dir, false, "build", "--lang", "en,nl", "--format", "html", "--role", "sales-manager", "--out", out, "--quiet"); code != ExitOK {
+			t.Fatalf("build: exit %d\n%s%s", code, stdout, errOut)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "nl", "sales-manager.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	got := page()
+	for _, want := range []string{"Vastgesteld door Jane Doe op 1 februari 2026 (versie 1.0)", "<td>1.0</td>", "First issue."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the Dutch page lacks %q", want)
+		}
+	}
+	fixture.Edit(t, dir, salesManager, "Holds commercial negotiations", "Leads commercial negotiations")
+	if got := page(); strings.Contains(got, "Vastgesteld door Jane Doe") {
+		t.Error("the page still shows the approval after the content changed")
 	}
 }
