@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -243,5 +244,37 @@ func TestDiffSummaryDraftsHistory(t *testing.T) {
 		"\n    summary: Changed substitute and duty negotiate; added duty travel; removed duty projects; moved duty find-clients.\n"
 	if !strings.HasSuffix(out, want) || !strings.HasPrefix(out, "# ") {
 		t.Errorf("got:\n%s\nwant a comment naming the file, then:\n%s", out, want)
+	}
+}
+
+// The HTML redline prints: headless Chromium's PDF of it holds a page per
+// role and language, with the deleted and inserted words as text.
+func TestDiffHTMLPrints(t *testing.T) {
+	dir := editedRepo(t)
+	_, out, _ := run(t, dir, false, "diff", "--format", "html", "--lang", "en,nl")
+	page := filepath.Join(t.TempDir(), "redline.html")
+	if err := os.WriteFile(page, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin, args := testtool.Chromium(t)
+	pdf := filepath.Join(t.TempDir(), "redline.pdf")
+	if err := exec.Command(bin, append(args, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page)...).Run(); err != nil {
+		t.Fatal(err)
+	}
+	info, err := runTool(t, "pdfinfo", pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^Pages:\s+2$`).MatchString(info) {
+		t.Errorf("want one printed page per role and language (2):\n%s", info)
+	}
+	text, err := runTool(t, "pdftotext", pdf, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Holds", "Leads", "klantorders", "bestellingen van klanten"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("printed redline lacks %q:\n%s", want, text)
+		}
 	}
 }
