@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/change"
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/i18n"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/roledoc/roledoc/internal/snapshot"
@@ -42,7 +42,7 @@ func versionChecks(env *Env, p *project.Project, base string) ([]diag.Diagnostic
 // catalogs read lean (text only), which halves a diff's memory at a
 // thousand roles.
 func version(p *project.Project) change.Version {
-	cats, _ := p.LoadTexts()
+	cats, _ := catalog.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
 	return change.Version{
 		Roles: roles(p),
 		Texts: func(lang, key string) (string, bool) {
@@ -50,17 +50,11 @@ func version(p *project.Project) change.Version {
 			if !ok {
 				return "", false
 			}
-			if text, ok := c.Texts[key]; ok {
-				return text, text != ""
-			}
-			t, ok := c.Msgs[key]
-			if !ok || t.Empty() {
-				return "", false
-			}
-			return t.Msg.Other, true
+			text, ok := c.Text[key]
+			return text, ok && text != ""
 		},
 	}
 }
 
 // catalogKey is the catalog key of a role's message at a change path.
-func catalogKey(roleID, path string) string { return i18n.RoleKey(roleID, path) }
+func catalogKey(roleID, path string) string { return catalog.RoleKey(roleID, path) }

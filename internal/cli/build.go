@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/publish"
 	"github.com/roledoc/roledoc/internal/render/html"
@@ -50,7 +50,7 @@ whose inputs did not change since the last build are not rendered again.`,
 				return usageErr("-j %d: the number of workers cannot be negative (0 means one per CPU)", opt.Jobs)
 			}
 			for _, t := range opt.Langs {
-				if _, err := i18n.Lookup(t); err != nil {
+				if _, err := locale.Lookup(t); err != nil {
 					return usageErr("--lang: %v", err)
 				}
 			}

@@ -11,10 +11,11 @@ import (
 	"strings"
 
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/i18n"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 	"github.com/spf13/cobra"
 )
 
@@ -166,12 +167,12 @@ usage, 3 on an I/O or internal failure.`,
 // but only their own problems (and the configuration's) are reported.
 func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, error) {
 	if len(paths) == 0 {
-		set, cats, ds, err := p.LoadAll(false)
+		set, ds, err := p.Load()
 		if err != nil {
 			return nil, internalErr(err)
 		}
 		if set != nil {
-			ds = append(ds, i18n.CheckProject(set, i18n.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
+			ds = append(ds, translations(p, set)...)
 		}
 		diag.Sort(ds)
 		return ds, nil
@@ -193,7 +194,7 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		if info.IsDir() {
 			roles, rds = role.LoadFS(os.DirFS(full), ".", filepath.ToSlash(arg))
 		} else {
-			data, err := role.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), role.MaxFileSize)
+			data, err := yamlsrc.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), yamlsrc.MaxFileSize)
 			if err != nil {
 				return nil, internalErr(fmt.Errorf("%s: %v", arg, cmp.Or(errors.Unwrap(err), err)))
 			}
@@ -240,6 +241,5 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 
 // translations checks the catalogs against the roles.
 func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
-	cats, ds := p.LoadCatalogs()
-	return append(ds, i18n.CheckProject(set, i18n.SourceMessages(set), cats, p.Locales.Shown, p.English)...)
+	return catalog.CheckProject(set, p.Locales.FS, p.Locales.Root, p.Locales.Shown, p.English)
 }

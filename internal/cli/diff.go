@@ -11,7 +11,7 @@ import (
 
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/change"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/redline"
 	"github.com/roledoc/roledoc/internal/render/pdf"
 	"github.com/roledoc/roledoc/internal/role"
@@ -92,10 +92,10 @@ usage, 3 on an I/O or internal failure.`,
 			// The source language is always compared: its structural
 			// changes show on every language's redline page.
 			langsCompared := order
-			if !slices.Contains(order, i18n.Source) {
-				langsCompared = append([]string{i18n.Source}, order...)
+			if !slices.Contains(order, locale.Source) {
+				langsCompared = append([]string{locale.Source}, order...)
 			}
-			cs := change.Compare(old, new, change.Options{Source: i18n.Source, Langs: langsCompared, Roles: roleIDs, Key: catalogKey})
+			cs := change.Compare(old, new, change.Options{Source: locale.Source, Langs: langsCompared, Roles: roleIDs, Key: catalogKey})
 			var b bytes.Buffer
 			changed := false
 			switch {
@@ -113,7 +113,7 @@ usage, 3 on an I/O or internal failure.`,
 			default:
 				rl := redline.Redline{
 					Base:      base,
-					Pages:     redline.Pages(cs, i18n.Source, order, language, titles(old, new)),
+					Pages:     redline.Pages(cs, locale.Source, order, language, titles(old, new)),
 					Date:      stamp(new.Roles),
 					Generator: "roledoc " + roledoc.Version,
 				}
@@ -143,20 +143,20 @@ usage, 3 on an I/O or internal failure.`,
 	fl.BoolVar(&summary, "summary", false, "print a draft revision-history entry per changed role")
 	cmd.MarkFlagsMutuallyExclusive("summary", "format")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diffFormats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(i18n.Tags(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(locale.Tags(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // diffLanguages returns the languages to compare, the source first and
 // the others in the project's order, narrowed to those asked for.
 func diffLanguages(cfg *role.Config, asked []string) ([]string, error) {
-	all := i18n.Tags()
+	all := locale.Tags()
 	if cfg != nil {
 		all = cfg.Languages
 	}
-	order := []string{i18n.Source}
+	order := []string{locale.Source}
 	for _, tag := range all {
-		if tag != i18n.Source {
+		if tag != locale.Source {
 			order = append(order, tag)
 		}
 	}
@@ -183,7 +183,7 @@ func writeSummaries(b *bytes.Buffer, cs []change.Change, rs []*role.Role) {
 		byRole[c.Role] = append(byRole[c.Role], c)
 	}
 	for _, id := range ids {
-		s := change.Propose(byRole[id], i18n.Source)
+		s := change.Propose(byRole[id], locale.Source)
 		i := slices.IndexFunc(rs, func(r *role.Role) bool { return r.ID == id })
 		if s == "" || i < 0 {
 			continue
@@ -212,7 +212,7 @@ func hasRole(rs []*role.Role, id string) bool {
 
 // language describes a language for the redline.
 func language(tag string) redline.Language {
-	l, err := i18n.Lookup(tag)
+	l, err := locale.Lookup(tag)
 	if err != nil {
 		return redline.Language{Dir: "ltr", Name: tag}
 	}

@@ -35,7 +35,7 @@ func editedRepo(t *testing.T) string {
 	fixture.Edit(t, dir, salesManager, "  - id: travel\n", "  - id: find-clients\n    text: Searches for potential customers and builds a pipeline of new business.\n  - id: travel\n")
 	fixture.Edit(t, dir, salesManager, "substitute: senior-sales-executive", "substitute: account-manager")
 	fixture.Edit(t, dir, salesManager, `version: "1.0"`, `version: "1.1"`)
-	fixture.Edit(t, dir, "locales/nl/roles.yaml", "other: Neemt klantorders aan, verwerkt ze", "other: Neemt bestellingen van klanten aan, verwerkt ze")
+	fixture.Edit(t, dir, "locales/nl/roles/sales-manager.yaml", "other: Neemt klantorders aan, verwerkt ze", "other: Neemt bestellingen van klanten aan, verwerkt ze")
 	return dir
 }
 

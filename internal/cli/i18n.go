@@ -2,15 +2,18 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/spf13/cobra"
@@ -27,9 +30,10 @@ English source in roles/ and the interface:
   merge     add missing messages to each language, drop orphans
   status    per-language coverage: translated, missing, stale
   export    a language as XLIFF 2.0 for translation tools
-  import    an XLIFF 2.0 file back into its language`,
+  import    an XLIFF 2.0 file back into its language
+  migrate   split the old one-file roles.yaml into roles/<role-id>.yaml`,
 	}
-	cmd.AddCommand(newI18nExtract(env), newI18nMerge(env), newI18nStatus(env), newI18nExport(env), newI18nImport(env))
+	cmd.AddCommand(newI18nExtract(env), newI18nMerge(env), newI18nStatus(env), newI18nExport(env), newI18nImport(env), newI18nMigrate(env))
 	return cmd
 }
 
@@ -38,8 +42,8 @@ English source in roles/ and the interface:
 type i18nState struct {
 	p    *project.Project
 	set  *role.Set
-	cats map[string]*i18n.Catalog
-	src  []*i18n.Entry
+	cats map[string]*catalog.Catalog
+	src  []*catalog.Entry
 }
 
 func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
@@ -61,7 +65,7 @@ func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
 		}
 		return nil, errProblems
 	}
-	return &i18nState{p: p, set: set, cats: cats, src: i18n.SourceMessages(set)}, nil
+	return &i18nState{p: p, set: set, cats: cats, src: catalog.SourceMessages(set)}, nil
 }
 
 // loadWritable is loadI18n for commands that write catalogs: the locales
@@ -79,28 +83,28 @@ func loadWritable(env *Env, pf *projectFlags, w io.Writer) (*i18nState, string, 
 }
 
 // catalog returns a language's catalog, empty when it has none yet.
-func (s *i18nState) catalog(lang i18n.Language) *i18n.Catalog {
+func (s *i18nState) catalog(lang locale.Language) *catalog.Catalog {
 	if c := s.cats[lang.Tag]; c != nil {
 		return c
 	}
-	return &i18n.Catalog{Lang: lang, Dir: s.p.Locales.Shown + "/" + lang.Tag, Msgs: map[string]*i18n.Translation{}}
+	return &catalog.Catalog{Lang: lang, Dir: s.p.Locales.Shown + "/" + lang.Tag, Msgs: map[string]*catalog.Translation{}}
 }
 
 // langs returns the languages to work on: the flag's, else the configured
 // ones, without English.
-func (s *i18nState) langs(flag []string) ([]i18n.Language, error) {
+func (s *i18nState) langs(flag []string) ([]locale.Language, error) {
 	tags := flag
 	if len(tags) == 0 {
 		tags = s.set.Config.Languages
 	}
-	var out []i18n.Language
+	var out []locale.Language
 	for _, t := range tags {
 		for _, part := range strings.Split(t, ",") {
-			l, err := i18n.Lookup(strings.TrimSpace(part))
+			l, err := locale.Lookup(strings.TrimSpace(part))
 			if err != nil {
 				return nil, usageErr("%v", err)
 			}
-			if l.Tag != i18n.Source {
+			if l.Tag != locale.Source {
 				out = append(out, l)
 			}
 		}
@@ -119,7 +123,7 @@ func newI18nExtract(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, i18n.Source), i18n.Extract(s.src))
+			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, locale.Source), catalog.Extract(s.src))
 		},
 	}
 	pf.register(cmd)
@@ -128,7 +132,7 @@ func newI18nExtract(env *Env) *cobra.Command {
 
 // writeCatalogs writes the files that changed and says which.
 func writeCatalogs(w io.Writer, dir string, files map[string][]byte) error {
-	wrote, err := i18n.WriteFiles(dir, files)
+	wrote, err := catalog.WriteFiles(dir, files)
 	if err != nil {
 		return internalErr(err)
 	}
@@ -142,7 +146,11 @@ func reportWrites(w io.Writer, wrote []string) {
 		return
 	}
 	for _, p := range wrote {
-		fmt.Fprintf(w, "wrote %s\n", filepath.ToSlash(p))
+		verb := "wrote"
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			verb = "removed" // a file of the old layout, or of a role that is gone
+		}
+		fmt.Fprintf(w, "%s %s\n", verb, filepath.ToSlash(p))
 	}
 }
 
@@ -169,7 +177,7 @@ nothing the second time. A catalog with errors is not rewritten.`,
 			}
 			var all []string
 			for _, l := range ls {
-				wrote, err := i18n.WriteFiles(filepath.Join(dir, l.Tag), i18n.Merged(s.src, s.catalog(l)))
+				wrote, err := catalog.WriteFiles(filepath.Join(dir, l.Tag), catalog.Merged(s.src, s.catalog(l)))
 				all = append(all, wrote...)
 				if err != nil {
 					return internalErr(err)
@@ -204,9 +212,9 @@ func newI18nStatus(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var sts []i18n.Status
+			var sts []catalog.Status
 			for _, l := range ls {
-				sts = append(sts, i18n.CoverageOf(s.src, s.catalog(l)))
+				sts = append(sts, catalog.CoverageOf(s.src, s.catalog(l)))
 			}
 			if format == "json" {
 				return writeStatusJSON(cmd.OutOrStdout(), sts)
@@ -220,7 +228,7 @@ func newI18nStatus(env *Env) *cobra.Command {
 	return cmd
 }
 
-func writeStatusText(w io.Writer, sts []i18n.Status) error {
+func writeStatusText(w io.Writer, sts []catalog.Status) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "lang\ttotal\ttranslated\tmissing\tstale\tdone\t")
 	for _, s := range sts {
@@ -232,7 +240,7 @@ func writeStatusText(w io.Writer, sts []i18n.Status) error {
 	for _, s := range sts {
 		for _, group := range []struct {
 			what string
-			ps   []i18n.Problem
+			ps   []catalog.Problem
 		}{{"missing", s.Missing}, {"stale", s.Stale}, {"orphan", s.Orphans}} {
 			if len(group.ps) == 0 {
 				continue
@@ -246,7 +254,7 @@ func writeStatusText(w io.Writer, sts []i18n.Status) error {
 	return nil
 }
 
-func writeStatusJSON(w io.Writer, sts []i18n.Status) error {
+func writeStatusJSON(w io.Writer, sts []catalog.Status) error {
 	type problem struct {
 		ID   string `json:"id"`
 		File string `json:"file"`
@@ -261,7 +269,7 @@ func writeStatusJSON(w io.Writer, sts []i18n.Status) error {
 		Orphans    []problem `json:"orphans"`
 		Percent    float64   `json:"percent"`
 	}
-	conv := func(ps []i18n.Problem) []problem {
+	conv := func(ps []catalog.Problem) []problem {
 		out := []problem{}
 		for _, p := range ps {
 			out = append(out, problem{p.ID, p.Pos.File, p.Pos.Line})
@@ -300,7 +308,7 @@ func newI18nExport(env *Env) *cobra.Command {
 			if len(ls) != 1 {
 				return usageErr("export one language other than English")
 			}
-			data := i18n.Export(s.src, s.catalog(ls[0]))
+			data := catalog.Export(s.src, s.catalog(ls[0]))
 			if out == "" || out == "-" {
 				_, err = cmd.OutOrStdout().Write(data)
 			} else {
@@ -333,21 +341,121 @@ func newI18nImport(env *Env) *cobra.Command {
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			lang, err := i18n.XLIFFLang(data)
+			lang, err := catalog.XLIFFLang(data)
 			if err != nil {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
 			c := s.catalog(lang)
-			msgs, err := i18n.Import(data, s.src, c)
+			msgs, err := catalog.Import(data, s.src, c)
 			if err != nil {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
 			c.Msgs = msgs
-			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, lang.Tag), i18n.Merged(s.src, c))
+			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, lang.Tag), catalog.Merged(s.src, c))
 		},
 	}
 	pf.register(cmd)
 	return cmd
+}
+
+func newI18nMigrate(env *Env) *cobra.Command {
+	var pf projectFlags
+	cmd := &cobra.Command{
+		Use:   "migrate",
+		Short: "Split each language's roles.yaml into roles/<role-id>.yaml",
+		Long: `Migrate moves catalogs from the old layout, one roles.yaml per language
+holding every role's messages, to one file per role and language,
+locales/<lang>/roles/<role-id>.yaml, beside ui.yaml. It extracts the English
+and merges every language, so it also does what those do. A language that
+still has roles.yaml is rebuilt from it: its roles/ directory is replaced,
+so running migrate again after roles.yaml changed (say, in a git merge)
+regenerates the split files from it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := pf.resolve(env)
+			if err != nil {
+				return err
+			}
+			dir, err := p.LocalesDir()
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			restore, err := setAsideSplitFiles(dir)
+			if err != nil {
+				return internalErr(err)
+			}
+			s, _, err := loadWritable(env, &pf, cmd.ErrOrStderr())
+			if err != nil {
+				return errors.Join(err, restore())
+			}
+			wrote, err := catalog.WriteFiles(filepath.Join(dir, locale.Source), catalog.Extract(s.src))
+			if err != nil {
+				return internalErr(errors.Join(err, restore()))
+			}
+			for _, l := range locale.Languages {
+				if c := s.cats[l.Tag]; c != nil {
+					w, err := catalog.WriteFiles(filepath.Join(dir, l.Tag), catalog.Merged(s.src, c))
+					wrote = append(wrote, w...)
+					if err != nil {
+						return internalErr(errors.Join(err, restore()))
+					}
+				}
+			}
+			if err := removeSetAside(dir); err != nil {
+				return internalErr(err)
+			}
+			reportWrites(cmd.ErrOrStderr(), wrote)
+			return nil
+		},
+	}
+	pf.register(cmd)
+	return cmd
+}
+
+// setAside names where migrate keeps a language's roles/ while it rebuilds
+// them from roles.yaml; the loader reads no other directory.
+const setAside = ".roles-before-migrate"
+
+// setAsideSplitFiles moves roles/ out of the way in each language directory
+// that still has roles.yaml, so the old file's messages are read once, and
+// returns a function that puts them back.
+func setAsideSplitFiles(dir string) (restore func() error, err error) {
+	var moved []string
+	restore = func() error {
+		var errs []error
+		for _, d := range moved {
+			os.RemoveAll(filepath.Join(d, catalog.RolesDir))
+			errs = append(errs, os.Rename(filepath.Join(d, setAside), filepath.Join(d, catalog.RolesDir)))
+		}
+		return errors.Join(errs...)
+	}
+	langs, _ := filepath.Glob(filepath.Join(dir, "*", catalog.LegacyRolesFile))
+	for _, f := range langs {
+		d := filepath.Dir(f)
+		if err := os.RemoveAll(filepath.Join(d, setAside)); err != nil {
+			return restore, err
+		}
+		if err := os.Rename(filepath.Join(d, catalog.RolesDir), filepath.Join(d, setAside)); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return restore, errors.Join(err, restore())
+		}
+		moved = append(moved, d)
+	}
+	return restore, nil
+}
+
+// removeSetAside drops what setAsideSplitFiles moved once the migration
+// has written the new files.
+func removeSetAside(dir string) error {
+	old, _ := filepath.Glob(filepath.Join(dir, "*", setAside))
+	for _, d := range old {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func resolvePath(env *Env, p string) string {

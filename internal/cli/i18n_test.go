@@ -28,14 +28,14 @@ func TestI18nCommands(t *testing.T) {
 	}
 
 	// Export, import: the catalog is unchanged byte for byte.
-	before, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles.yaml"))
+	before, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml"))
 	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "ar", "-o", "ar.xlf"); code != 0 {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
 	if code, _, errOut := run(t, dir, false, "i18n", "import", "ar.xlf"); code != 0 || strings.TrimSpace(errOut) != "nothing changed" {
 		t.Fatalf("import: %d %s", code, errOut)
 	}
-	after, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles.yaml"))
+	after, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml"))
 	if string(before) != string(after) {
 		t.Error("export then import changed the Arabic catalog")
 	}
@@ -47,7 +47,7 @@ func TestI18nCommands(t *testing.T) {
 	if code, _, _ := run(t, dir, false, "i18n", "import", "bad.xlf"); code != ExitProblems {
 		t.Errorf("import of a bad file: exit %d, want %d", code, ExitProblems)
 	}
-	if now, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles.yaml")); string(now) != string(before) {
+	if now, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml")); string(now) != string(before) {
 		t.Error("a bad import changed the catalog")
 	}
 }
@@ -59,7 +59,7 @@ func TestMergeRefusesBrokenCatalog(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("ui.kind: [unclosed\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	idBefore, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles.yaml"))
+	idBefore, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles", "sales-manager.yaml"))
 	code, _, errOut := run(t, dir, false, "i18n", "merge")
 	if code != ExitProblems || !strings.Contains(errOut, "locales/nl/ui.yaml:1:") {
 		t.Errorf("merge with a broken catalog: exit %d\n%s", code, errOut)
@@ -67,7 +67,7 @@ func TestMergeRefusesBrokenCatalog(t *testing.T) {
 	if data, _ := os.ReadFile(broken); string(data) != "ui.kind: [unclosed\n" {
 		t.Error("the broken catalog was rewritten")
 	}
-	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles.yaml")); string(data) != string(idBefore) {
+	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "id", "roles", "sales-manager.yaml")); string(data) != string(idBefore) {
 		t.Error("another catalog was rewritten")
 	}
 }
@@ -76,7 +76,7 @@ func TestMergeRefusesBrokenCatalog(t *testing.T) {
 // does not copy them into its files.
 func TestMergeLeavesOtherFilesAlone(t *testing.T) {
 	dir := fixture.Copy(t)
-	roles := filepath.Join(dir, "locales", "nl", "roles.yaml")
+	roles := filepath.Join(dir, "locales", "nl", "roles", "sales-manager.yaml")
 	data, _ := os.ReadFile(roles)
 	title := regexp.MustCompile(`(?m)^# en: Sales Manager\nsales-manager\.title:\n  hash: \S+\n  other: .*\n`)
 	if !title.Match(data) {
@@ -97,5 +97,52 @@ func TestMergeLeavesOtherFilesAlone(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(extra); string(now) != "sales-manager.title: Verkoopmanager\n" {
 		t.Errorf("merge rewrote the translator's file: %q", now)
+	}
+}
+
+// A project in the old layout, one roles.yaml per language, is read as it
+// is and split by migrate into roles/<role-id>.yaml with nothing lost; a
+// roles.yaml that comes back (from a git merge) is split again, replacing
+// the older split files.
+func TestMigrateSplitsRolesYAML(t *testing.T) {
+	dir := fixture.Copy(t)
+	nl := filepath.Join(dir, "locales", "nl")
+	split, _ := filepath.Glob(filepath.Join(nl, "roles", "*.yaml"))
+	var old []byte
+	for _, f := range split {
+		data, _ := os.ReadFile(f)
+		old = append(old, data...)
+	}
+	if err := os.RemoveAll(filepath.Join(nl, "roles")); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(old), "other: Verkoopmanager\n", "other: Manager verkoop\n", 1)
+	if edited == string(old) {
+		t.Fatal("Dutch title not found")
+	}
+	if err := os.WriteFile(filepath.Join(nl, "roles.yaml"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := run(t, dir, false, "check"); code != 0 {
+		t.Fatalf("check of the old layout: exit %d\n%s", code, out)
+	}
+	for range 2 {
+		if code, _, errOut := run(t, dir, false, "i18n", "migrate"); code != 0 || !strings.Contains(errOut, "removed "+filepath.ToSlash(filepath.Join(nl, "roles.yaml"))) {
+			t.Fatalf("migrate: exit %d\n%s", code, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(nl, "roles.yaml")); err == nil {
+			t.Fatal("roles.yaml is still there")
+		}
+		data, _ := os.ReadFile(filepath.Join(nl, "roles", "sales-manager.yaml"))
+		if !strings.Contains(string(data), "other: Manager verkoop\n") {
+			t.Errorf("the edited translation was not carried over:\n%s", data)
+		}
+		if code, out, _ := run(t, dir, false, "i18n", "status"); code != 0 || strings.Count(out, "100.0%") != 4 {
+			t.Errorf("status after migrate: exit %d\n%s", code, out)
+		}
+		// As after a git merge that brings back the old file.
+		if err := os.WriteFile(filepath.Join(nl, "roles.yaml"), []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

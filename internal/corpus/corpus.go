@@ -13,7 +13,8 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc"
-	rdi18n "github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/catalog"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/role"
 	"gopkg.in/yaml.v3"
 )
@@ -40,7 +41,7 @@ func Generate(dir string, n int, seed uint64) error {
 	for _, r := range shipped.Roles {
 		for _, s := range r.Sections() {
 			for _, it := range s.Items {
-				pools[s.Key] = append(pools[s.Key], sentence{it.Text, rdi18n.RoleKey(r.ID, s.Key, it.ID)})
+				pools[s.Key] = append(pools[s.Key], sentence{it.Text, catalog.RoleKey(r.ID, s.Key, it.ID)})
 			}
 		}
 	}
@@ -77,11 +78,11 @@ func Generate(dir string, n int, seed uint64) error {
 		if r.Substitute == id {
 			r.Substitute = "general-director"
 		}
-		titleKey := rdi18n.RoleKey(base.ID, "title")
+		titleKey := catalog.RoleKey(base.ID, "title")
 		for tag, c := range cats {
-			trans[tag][rdi18n.RoleKey(id, "title")] = fmt.Sprintf("%s %d", c.Msgs[titleKey].Msg.Other, i+1)
+			trans[tag][catalog.RoleKey(id, "title")] = fmt.Sprintf("%s %d", c.Msgs[titleKey].Msg.Other, i+1)
 		}
-		translate(rdi18n.RoleKey(id, "requirements", "field"), rdi18n.RoleKey(base.ID, "requirements", "field"))
+		translate(catalog.RoleKey(id, "requirements", "field"), catalog.RoleKey(base.ID, "requirements", "field"))
 		pick := func(section string) []role.Item {
 			pool := pools[section]
 			lo, hi := counts[section][0], counts[section][1]
@@ -90,7 +91,7 @@ func Generate(dir string, n int, seed uint64) error {
 			for j, p := range rng.Perm(len(pool))[:min(k, len(pool))] {
 				itemID := fmt.Sprintf("%s-%d", strings.ReplaceAll(strings.ReplaceAll(section, ".", "-"), "_", "-"), j+1)
 				items = append(items, role.Item{ID: itemID, Text: pool[p].en})
-				translate(rdi18n.RoleKey(id, section, itemID), pool[p].key)
+				translate(catalog.RoleKey(id, section, itemID), pool[p].key)
 			}
 			return items
 		}
@@ -120,32 +121,32 @@ func Generate(dir string, n int, seed uint64) error {
 	if len(ds) > 0 {
 		return fmt.Errorf("generated project is invalid: %v", ds[0])
 	}
-	src := rdi18n.SourceMessages(set)
+	src := catalog.SourceMessages(set)
 	for tag, c := range cats {
-		out := &rdi18n.Catalog{Lang: c.Lang, Msgs: map[string]*rdi18n.Translation{}}
+		out := &catalog.Catalog{Lang: c.Lang, Dir: c.Dir, Msgs: map[string]*catalog.Translation{}}
 		for id, t := range c.Msgs {
-			if rdi18n.FileFor(id) == rdi18n.UIFile {
+			if catalog.FileFor(id) == catalog.UIFile {
 				out.Msgs[id] = t
 			}
 		}
 		for key, text := range trans[tag] {
-			out.Msgs[key] = &rdi18n.Translation{Msg: &i18n.Message{ID: key, Other: text}}
+			out.Msgs[key] = &catalog.Translation{Msg: &i18n.Message{ID: key, Other: text}}
 		}
-		for name, data := range rdi18n.Merged(src, out) {
+		for name, data := range catalog.Merged(src, out) {
 			if err := write(filepath.Join(dir, "locales", tag, name), data); err != nil {
 				return err
 			}
 		}
 	}
-	for name, data := range rdi18n.Extract(src) {
-		if err := write(filepath.Join(dir, "locales", rdi18n.Source, name), data); err != nil {
+	for name, data := range catalog.Extract(src) {
+		if err := write(filepath.Join(dir, "locales", locale.Source, name), data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func load() (*role.Set, map[string]*rdi18n.Catalog, error) {
+func load() (*role.Set, map[string]*catalog.Catalog, error) {
 	cfgData, err := fs.ReadFile(roledoc.Defaults, role.ConfigFile)
 	if err != nil {
 		return nil, nil, err
@@ -153,7 +154,7 @@ func load() (*role.Set, map[string]*rdi18n.Catalog, error) {
 	cfg, _ := role.LoadConfig(role.ConfigFile, cfgData)
 	roles, _ := role.LoadFS(roledoc.Defaults, "roles", "roles")
 	set, _ := role.NewSet(cfg, roles)
-	cats, ds := rdi18n.LoadCatalogs(roledoc.Defaults, "locales", "locales")
+	cats, ds := catalog.LoadCatalogs(roledoc.Defaults, "locales", "locales")
 	if len(ds) > 0 {
 		return nil, nil, fmt.Errorf("shipped catalogs: %v", ds[0])
 	}

@@ -13,9 +13,11 @@ import (
 	"strings"
 
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/role"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 )
 
 // Options names the inputs; an empty field means "roles/" (and so on) in
@@ -158,7 +160,7 @@ func shown(dir, name string) string {
 
 // LoadConfig reads and validates the configuration.
 func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
-	data, err := role.ReadFile(p.Config.FS, p.Config.Root, role.MaxFileSize)
+	data, err := yamlsrc.ReadFile(p.Config.FS, p.Config.Root, yamlsrc.MaxFileSize)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, cmp.Or(errors.Unwrap(err), err))
 	}
@@ -203,22 +205,20 @@ func (p *Project) Source(file string) []byte {
 	return nil
 }
 
-// LoadAll reads the roles and the catalogs at once: the serial work
-// between the parallel parses (building the set) then overlaps with them.
-// lean loads the catalogs for rendering only (see LoadTexts).
-func (p *Project) LoadAll(lean bool) (*role.Set, map[string]*i18n.Catalog, []diag.Diagnostic, error) {
+// LoadRender reads the roles and the catalogs' texts, for rendering: lean
+// on memory, with the same errors as LoadCatalogs but no staleness
+// information. Roles and catalogs are read at the same time: the serial
+// work between the parallel parses (building the set) then overlaps with
+// them.
+func (p *Project) LoadRender() (*role.Set, map[string]*catalog.Texts, []diag.Diagnostic, error) {
 	type loaded struct {
-		cats map[string]*i18n.Catalog
-		ds   []diag.Diagnostic
+		texts map[string]*catalog.Texts
+		ds    []diag.Diagnostic
 	}
 	catalogs := make(chan loaded, 1)
 	go func() {
-		load := p.LoadCatalogs
-		if lean {
-			load = p.LoadTexts
-		}
-		cats, ds := load()
-		catalogs <- loaded{cats, ds}
+		texts, ds := catalog.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
+		catalogs <- loaded{texts, ds}
 	}()
 	set, ds, err := p.Load()
 	c := <-catalogs
@@ -227,23 +227,17 @@ func (p *Project) LoadAll(lean bool) (*role.Set, map[string]*i18n.Catalog, []dia
 	}
 	ds = append(ds, c.ds...)
 	diag.Sort(ds)
-	return set, c.cats, ds, nil
+	return set, c.texts, ds, nil
 }
 
 // LoadCatalogs reads the translation catalogs.
-func (p *Project) LoadCatalogs() (map[string]*i18n.Catalog, []diag.Diagnostic) {
-	return i18n.LoadCatalogs(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
-}
-
-// LoadTexts reads the catalogs for rendering only: lean on memory, with
-// the same errors as LoadCatalogs but no staleness information.
-func (p *Project) LoadTexts() (map[string]*i18n.Catalog, []diag.Diagnostic) {
-	return i18n.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
+func (p *Project) LoadCatalogs() (map[string]*catalog.Catalog, []diag.Diagnostic) {
+	return catalog.LoadCatalogs(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
 }
 
 // English returns an extracted English catalog file, if the project has it.
 func (p *Project) English(name string) ([]byte, bool) {
-	data, err := fs.ReadFile(p.Locales.FS, path.Join(p.Locales.Root, i18n.Source, name))
+	data, err := fs.ReadFile(p.Locales.FS, path.Join(p.Locales.Root, locale.Source, name))
 	return data, err == nil
 }
 

@@ -13,7 +13,8 @@ import (
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
+	"github.com/roledoc/roledoc/internal/localize"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -23,8 +24,8 @@ import (
 type plan struct {
 	opt       Options
 	set       *role.Set
-	loc       *i18n.Localizer
-	langs     []i18n.Language
+	loc       *localize.Localizer
+	langs     []locale.Language
 	jobs      []job
 	renderers []Renderer
 	fps       map[string]string // renderer fingerprint by extension
@@ -36,7 +37,7 @@ type plan struct {
 // job is one role in one language, rendered in every requested format.
 type job struct {
 	role *role.Role
-	lang i18n.Language
+	lang locale.Language
 	fp   digest // fingerprint of the localized document's inputs
 }
 
@@ -52,7 +53,7 @@ type page struct {
 // newPlan loads and checks every input, then fingerprints every output.
 // Diagnostics go to res even when the plan fails.
 func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, res *Result) (*plan, error) {
-	set, cats, ds, err := opt.Project.LoadAll(true)
+	set, cats, ds, err := opt.Project.LoadRender()
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +70,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 		return nil, err
 	}
 	p := &plan{
-		opt: opt, set: set, loc: i18n.NewLocalizer(set, cats), langs: langs, renderers: renderers,
+		opt: opt, set: set, loc: localize.New(set, cats), langs: langs, renderers: renderers,
 		fps:     map[string]string{},
 		partial: len(opt.Roles)+len(opt.Langs)+len(opt.Formats) > 0,
 		workers: opt.Jobs,
@@ -184,21 +185,21 @@ func (p *plan) upToDate(ctx context.Context, old *manifest, out string, verify b
 }
 
 // languages resolves the --lang flag, or the configured languages.
-func languages(flag, configured []string) ([]i18n.Language, error) {
+func languages(flag, configured []string) ([]locale.Language, error) {
 	tags := configured
 	if len(flag) > 0 {
 		tags = flag
 	}
-	var out []i18n.Language
+	var out []locale.Language
 	for _, t := range tags {
-		l, err := i18n.Lookup(t)
+		l, err := locale.Lookup(t)
 		if err != nil {
 			if len(flag) > 0 {
 				return nil, &UsageError{err}
 			}
 			return nil, err
 		}
-		if !slices.ContainsFunc(out, func(x i18n.Language) bool { return x.Tag == l.Tag }) {
+		if !slices.ContainsFunc(out, func(x locale.Language) bool { return x.Tag == l.Tag }) {
 			out = append(out, l)
 		}
 	}

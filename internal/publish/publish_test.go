@@ -226,7 +226,7 @@ func TestInvalidInputWritesNothing(t *testing.T) {
 
 func TestMissingTranslation(t *testing.T) {
 	dir := fixture.Copy(t)
-	p := filepath.Join(dir, "locales", "nl", "roles.yaml")
+	p := filepath.Join(dir, "locales", "nl", "roles", "sales-manager.yaml")
 	data, _ := os.ReadFile(p)
 	// Empty the Dutch title: untranslated, as merge leaves new messages.
 	title := regexp.MustCompile(`(?m)^(sales-manager\.title:\n  hash: \S+\n  other:) .*$`)

@@ -25,9 +25,8 @@ type Config struct {
 	// to every description; a role may set it otherwise.
 	Acknowledgement bool `yaml:"acknowledgement"`
 
-	File   string     `yaml:"-"`
-	Digest string     `yaml:"-"` // of the file's bytes
-	root   *yaml.Node `yaml:"-"`
+	File string     `yaml:"-"`
+	root *yaml.Node `yaml:"-"`
 }
 
 // Named is an id with its English title.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -169,7 +170,7 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 func TestLoadTooLarge(t *testing.T) {
-	data := bytes.Repeat([]byte("# padding line\n"), MaxFileSize/15+2)
+	data := bytes.Repeat([]byte("# padding line\n"), yamlsrc.MaxFileSize/15+2)
 	_, ds := Load("big.yaml", data)
 	if len(ds) != 1 || ds[0].Code != "file-too-large" {
 		t.Fatalf("got %s", dump(ds))

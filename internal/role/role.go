@@ -3,11 +3,8 @@
 package role
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
 	"slices"
-	"strconv"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,13 +38,18 @@ type Role struct {
 
 	// History lists the description's revisions, oldest first; it is
 	// printed as a table at the end of the document.
-	History []Revision `yaml:"history" validate:"max=200,unique=Version,dive"`
+	History []Revision `yaml:"history,omitempty" validate:"max=200,unique=Version,dive"`
 
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
 	// root is the YAML mapping the role was decoded from; validation maps
-	// its findings back to positions through it.
+	// its findings back to positions through it. At scale the trees are
+	// most of a check's memory, so once the file is validated the tree is
+	// dropped and parsed again from src, under mu, when a position is
+	// asked for.
 	root *yaml.Node
+	src  []byte
+	mu   *sync.Mutex
 }
 
 // Requirements are the qualifications a holder needs.
@@ -80,7 +82,7 @@ type Approval struct {
 	Date string `yaml:"date" validate:"omitempty,datetime=2006-01-02"`
 	// Records are the approvals given, oldest first, each tied to the
 	// content it approved by a digest; roledoc approve appends them.
-	Records []Record `yaml:"records" validate:"max=1000,dive"`
+	Records []Record `yaml:"records,omitempty" validate:"max=1000,dive"`
 }
 
 // Record is one approval: who approved which version on which date, and
@@ -134,42 +136,4 @@ func (r *Role) Sections() []Section {
 		{"responsibilities", r.Responsibilities},
 		{"criteria", crit},
 	}
-}
-
-// Shape identifies everything about the role except its translatable
-// text (title, field of study, item texts and targets): the ids, their
-// order, the references, category, dates and numbers. Together with the
-// text in one language, it determines the role's document in that
-// language.
-func (r *Role) Shape() string {
-	h := sha256.New()
-	put := func(parts ...string) {
-		for _, p := range parts {
-			io.WriteString(h, p)
-			h.Write([]byte{0})
-		}
-	}
-	put(r.ID, r.Department, r.Category, r.Version, r.Effective, r.ReportsTo, r.AppointedBy, r.Substitute)
-	put(r.Requirements.Education)
-	if y := r.Requirements.ExperienceYears; y != nil {
-		put(strconv.Itoa(*y))
-	}
-	put(r.Approval.By, r.Approval.Name, r.Approval.Date)
-	for _, rec := range r.Approval.Records {
-		put(rec.Name, rec.Date, rec.Version, rec.Digest)
-	}
-	put("history")
-	for _, h := range r.History {
-		put(h.Version, h.Date)
-	}
-	for _, s := range r.Sections() {
-		put(s.Key)
-		for _, it := range s.Items {
-			put(it.ID)
-		}
-	}
-	for _, c := range r.Criteria {
-		put(c.ID, strconv.FormatBool(c.Target != ""))
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

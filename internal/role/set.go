@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/parallel"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 )
 
 // Set is a project's configuration and roles, loaded and checked together.
@@ -145,7 +145,7 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 	roles := make([]*Role, len(files))
 	fileDs := make([][]diag.Diagnostic, len(files))
 	parallel.For(len(files), func(i int) {
-		data, err := ReadFile(fsys, files[i].path, MaxFileSize)
+		data, err := yamlsrc.ReadFile(fsys, files[i].path, yamlsrc.MaxFileSize)
 		if err != nil {
 			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
 			return
@@ -156,15 +156,4 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 		ds = append(ds, d...)
 	}
 	return slices.DeleteFunc(roles, func(r *Role) bool { return r == nil }), ds
-}
-
-// ReadFile reads at most one byte over limit, so the loader can report the
-// size without a huge file ever being held in memory.
-func ReadFile(fsys fs.FS, name string, limit int) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, int64(limit)+1))
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/roledoc/roledoc/internal/doc"
 	"github.com/roledoc/roledoc/internal/fixture"
-	"github.com/roledoc/roledoc/internal/i18n"
+	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/testtool"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -52,7 +52,7 @@ func TestGoldenAndReproducible(t *testing.T) {
 		}
 		golden(t, "sales-manager."+lang+".html", got)
 	}
-	l, _ := i18n.Lookup("nl")
+	l, _ := locale.Lookup("nl")
 	var b bytes.Buffer
 	if err := r.Index(&b, loc.Index(l)); err != nil {
 		t.Fatal(err)

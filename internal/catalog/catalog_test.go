@@ -1,0 +1,171 @@
+package catalog
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/role"
+)
+
+// shipped loads the repository's roles and catalogs.
+func shipped(t *testing.T) (*role.Set, map[string]*Catalog) {
+	t.Helper()
+	cfgData, err := os.ReadFile("../../roledoc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, ds := role.LoadConfig("roledoc.yaml", cfgData)
+	roles, rds := role.LoadFS(os.DirFS("../../roles"), ".", "roles")
+	set, sds := role.NewSet(cfg, roles)
+	cats, cds := LoadCatalogs(os.DirFS("../../locales"), ".", "locales")
+	if all := slices.Concat(ds, rds, sds, cds); len(all) > 0 {
+		t.Fatalf("shipped project has problems: %v", all)
+	}
+	return set, cats
+}
+
+func TestShippedCatalogsComplete(t *testing.T) {
+	set, cats := shipped(t)
+	src := SourceMessages(set)
+	for _, tag := range []string{"id", "nl", "ar", "tl"} {
+		c := cats[tag]
+		if c == nil {
+			t.Fatalf("no catalog for %s", tag)
+		}
+		st := CoverageOf(src, c)
+		if st.Translated != st.Total || len(st.Stale) > 0 || len(st.Orphans) > 0 {
+			t.Errorf("%s: %d/%d translated, %d stale, %d orphans", tag, st.Translated, st.Total, len(st.Stale), len(st.Orphans))
+		}
+		if ds := Check(src, c); len(ds) > 0 {
+			t.Errorf("%s: %v", tag, ds)
+		}
+	}
+}
+
+// Editing one English duty makes exactly that message stale, in every
+// language.
+func TestEditingOneDutyMakesItStale(t *testing.T) {
+	set, cats := shipped(t)
+	r, _ := set.Role("sales-manager")
+	r.Duties[0].Text += " Also at trade fairs."
+	src := SourceMessages(set)
+	for _, tag := range []string{"id", "nl", "ar", "tl"} {
+		st := CoverageOf(src, cats[tag])
+		var ids []string
+		for _, p := range st.Stale {
+			ids = append(ids, p.ID)
+		}
+		if want := []string{"sales-manager.duties." + r.Duties[0].ID}; !slices.Equal(ids, want) {
+			t.Errorf("%s: stale = %v, want %v", tag, ids, want)
+		}
+	}
+}
+
+func TestMergeAndExtractAreIdempotent(t *testing.T) {
+	set, cats := shipped(t)
+	src := SourceMessages(set)
+	for name, data := range Extract(src) {
+		onDisk, err := os.ReadFile(filepath.Join("../../locales/en", name))
+		if err != nil || !bytes.Equal(onDisk, data) {
+			t.Errorf("locales/en/%s is not what extract writes", name)
+		}
+	}
+	for tag, c := range cats {
+		for name, data := range Merged(src, c) {
+			onDisk, err := os.ReadFile(filepath.Join("../../locales", tag, name))
+			if err != nil || !bytes.Equal(onDisk, data) {
+				t.Errorf("locales/%s/%s changes on merge", tag, name)
+			}
+		}
+	}
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	set, cats := shipped(t)
+	src := SourceMessages(set)
+	for tag, c := range cats {
+		x := Export(src, c)
+		msgs, err := Import(x, src, c)
+		if err != nil {
+			t.Fatalf("%s: %v", tag, err)
+		}
+		back := &Catalog{Lang: c.Lang, Dir: c.Dir, Msgs: msgs}
+		for name, data := range Merged(src, back) {
+			if want := Merged(src, c)[name]; !bytes.Equal(data, want) {
+				t.Errorf("%s/%s changed after export and import", tag, name)
+			}
+		}
+		if again := Export(src, back); !bytes.Equal(again, x) {
+			t.Errorf("%s: second export differs", tag)
+		}
+	}
+}
+
+// Bad catalogs: each file under testdata/i18n/<case>/ar/ gives its
+// diagnostic with a position.
+func TestBadCatalogs(t *testing.T) {
+	set, _ := shipped(t)
+	src := SourceMessages(set)
+	tests := []struct {
+		dir, code string
+		line, col int
+	}{
+		{"malformed", "yaml-syntax", 2, 1},
+		{"duplicate", "duplicate-key", 3, 1},
+		{"unknown-plural", "unknown-plural", 3, 3},
+		{"invalid-plural", "invalid-plural", 3, 8},
+		{"broken-template", "broken-template", 2, 10},
+		{"placeholder", "placeholder-mismatch", 2, 10},
+		{"wrong-script", "wrong-script", 1, 33},
+		{"orphan", "orphan-key", 1, 1},
+		{"nested", "wrong-type", 2, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.dir, func(t *testing.T) {
+			root := filepath.Join("../../testdata/i18n", tc.dir)
+			cats, ds := LoadCatalogs(os.DirFS(root), ".", "locales")
+			if c := cats["ar"]; c != nil {
+				ds = append(ds, Check(src, c)...)
+			}
+			for _, d := range ds {
+				if d.Code == tc.code && d.Pos.Line == tc.line && d.Pos.Col == tc.col && strings.HasPrefix(d.Pos.File, "locales/ar/") {
+					return
+				}
+			}
+			t.Errorf("want [%s] at %d:%d; got:\n%s", tc.code, tc.line, tc.col, dumpNotMissing(ds))
+		})
+	}
+}
+
+func TestBadLanguageDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"xx-!!", "fil"} {
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, ds := LoadCatalogs(os.DirFS(dir), ".", "locales")
+	var codes []string
+	for _, d := range ds {
+		codes = append(codes, d.Pos.File+" "+d.Code)
+	}
+	want := []string{"locales/fil invalid-language", "locales/xx-!! invalid-language"}
+	if !slices.Equal(codes, want) {
+		t.Errorf("got %v, want %v", codes, want)
+	}
+}
+
+func dumpNotMissing(ds []diag.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		if d.Code != "missing-translation" {
+			b.WriteString(d.String() + "\n")
+		}
+	}
+	return b.String()
+}

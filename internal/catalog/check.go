@@ -1,0 +1,413 @@
+package catalog
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"text/template"
+	"unicode"
+
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/locale"
+	"github.com/roledoc/roledoc/internal/parallel"
+	"github.com/roledoc/roledoc/internal/role"
+)
+
+// State is where a message stands in one language.
+type State int
+
+const (
+	Translated State = iota
+	Missing
+	Stale
+)
+
+// Status is one language's coverage.
+type Status struct {
+	Lang       string
+	Total      int
+	Translated int
+	Missing    []Problem
+	Stale      []Problem
+	Orphans    []Problem
+}
+
+// Problem names a message and where to look.
+type Problem struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Percent is the share of messages translated and up to date.
+func (s Status) Percent() float64 {
+	if s.Total == 0 {
+		return 100
+	}
+	return 100 * float64(s.Translated) / float64(s.Total)
+}
+
+// StateOf compares a translation with its source.
+func StateOf(src *Entry, t *Translation) State {
+	if t == nil || t.Empty() {
+		return Missing
+	}
+	if t.Msg.Hash != "" && t.Msg.Hash != src.sourceHash() {
+		return Stale
+	}
+	return Translated
+}
+
+// CoverageOf counts a catalog against the source messages.
+func CoverageOf(src []*Entry, c *Catalog) Status { return coverage(src, Index(src), c) }
+
+// coverage is CoverageOf with the source indexed by id, which checks of
+// several languages share. Chunks of the source are compared in parallel.
+func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
+	const chunk = 4096
+	parts := make([]Status, (len(src)+chunk-1)/chunk)
+	found := make([]int, len(parts)) // source messages the catalog has
+	parallel.For(len(parts), func(i int) {
+		s := &parts[i]
+		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
+			t := c.Msgs[e.Msg.ID]
+			if t != nil {
+				found[i]++
+			}
+			switch StateOf(e, t) {
+			case Missing:
+				pos := e.Pos()
+				if t != nil {
+					pos = t.Pos
+				} else if pos.File == "" {
+					pos = diag.Pos{File: c.Dir + "/" + FileFor(e.Msg.ID)}
+				}
+				s.Missing = append(s.Missing, Problem{e.Msg.ID, pos})
+			case Stale:
+				s.Stale = append(s.Stale, Problem{e.Msg.ID, t.Pos})
+			default:
+				s.Translated++
+			}
+		}
+	})
+	s := Status{Lang: c.Lang.Tag, Total: len(src)}
+	n := 0
+	for i, p := range parts {
+		s.Missing = append(s.Missing, p.Missing...)
+		s.Stale = append(s.Stale, p.Stale...)
+		s.Translated += p.Translated
+		n += found[i]
+	}
+	if n == len(c.Msgs) {
+		return s // every message has a source: no orphans
+	}
+	for id, t := range c.Msgs {
+		if _, ok := ids[id]; !ok {
+			s.Orphans = append(s.Orphans, Problem{id, t.Pos})
+		}
+	}
+	slices.SortFunc(s.Orphans, func(a, b Problem) int { return strings.Compare(a.ID, b.ID) })
+	return s
+}
+
+// Check reports what a translator must fix in a catalog: missing, stale and
+// orphaned messages, then what each rule finds in each translated message.
+func Check(src []*Entry, c *Catalog) []diag.Diagnostic { return check(src, Index(src), c) }
+
+func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	st := coverage(src, ids, c)
+	name := c.Lang.Native
+	for _, p := range st.Missing {
+		ds = append(ds, diag.Warnf(p.Pos, diag.MissingTranslation, "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
+	}
+	for _, p := range st.Stale {
+		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
+			"the English of %s changed since it was translated; update the text, then delete its hash line so 'roledoc i18n merge' records the new source", p.ID))
+	}
+	for _, p := range st.Orphans {
+		ds = append(ds, diag.Warnf(p.Pos, diag.OrphanKey, "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
+	}
+	allowed := locale.PluralForms(c.Lang.Tag)
+	const chunk = 4096
+	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
+	parallel.For(len(found), func(i int) {
+		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
+			t := c.Msgs[e.Msg.ID]
+			if t == nil || t.Empty() {
+				continue
+			}
+			m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+			for _, r := range rules {
+				found[i] = append(found[i], r(m)...)
+			}
+		}
+	})
+	return slices.Concat(append([][]diag.Diagnostic{ds}, found...)...)
+}
+
+// message is one translated message with its source, as rules see it.
+type message struct {
+	lang            locale.Language
+	src             *Entry
+	t               *Translation
+	srcForms, forms [6]string // in formNames order
+	allowed         []string  // the language's plural forms
+}
+
+func (m message) plural() bool {
+	n := 0
+	for _, f := range m.srcForms {
+		if f != "" {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// form is the text of a plural form, "" when the message does not set it.
+func (m message) form(name string) string { return m.forms[formIndex(name)] }
+
+// validForms lists the forms the message may set, in CLDR order: the
+// language's plural forms for a plural message, else "other".
+func (m message) validForms() []string {
+	var out []string
+	for _, f := range formNames {
+		if m.form(f) != "" && m.validForm(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (m message) validForm(f string) bool {
+	if m.plural() {
+		return slices.Contains(m.allowed, f)
+	}
+	return f == "other"
+}
+
+// A rule checks one translated message against its source.
+type rule func(m message) []diag.Diagnostic
+
+// rules are the checks of each translated message, in reporting order.
+var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+
+// invalidPlural: a form the language does not have, or a plural form on
+// a message that has none.
+func invalidPlural(m message) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, f := range formNames {
+		if m.form(f) != "" && !m.validForm(f) {
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
+		}
+	}
+	return ds
+}
+
+// brokenTemplate: an interface message whose form does not parse as a
+// template.
+func brokenTemplate(m message) []diag.Diagnostic {
+	if m.src.Literal {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, f := range m.validForms() {
+		if _, err := template.New("").Parse(m.form(f)); err != nil {
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.BrokenTemplate, "template does not parse: %v", trimTemplateErr(err)))
+		}
+	}
+	return ds
+}
+
+// placeholderMismatch: a form for a fixed number ("one" in Arabic spells
+// out the number) may leave placeholders out, but no form may invent or
+// rename one, and "other" must use them all.
+func placeholderMismatch(m message) []diag.Diagnostic {
+	if m.src.Literal {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	want := placeholders(m.srcForms[:]...)
+	for _, f := range m.validForms() {
+		if _, err := template.New("").Parse(m.form(f)); err != nil {
+			continue // brokenTemplate reports it
+		}
+		got := placeholders(m.form(f))
+		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
+		if len(unknown) > 0 || f == "other" && !slices.Equal(got, want) {
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.PlaceholderMismatch, "placeholders %s differ from the English %s; keep the same {{.Name}} placeholders", list(got), list(want)))
+		}
+	}
+	return ds
+}
+
+// wrongScript: text in a script other than the language's.
+func wrongScript(m message) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, f := range m.validForms() {
+		text := m.form(f)
+		if !m.src.Literal {
+			if _, err := template.New("").Parse(text); err != nil {
+				continue
+			}
+		}
+		if msg := scriptProblem(m.lang, m.srcForms[formIndex("other")], text); msg != "" {
+			ds = append(ds, diag.Warnf(m.t.formPos(f), diag.WrongScript, "%s", msg))
+		}
+	}
+	return ds
+}
+
+// missingPlural: a plural message lacking a form the language needs.
+func missingPlural(m message) []diag.Diagnostic {
+	if !m.plural() {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, f := range m.allowed {
+		if m.form(f) == "" {
+			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
+		}
+	}
+	return ds
+}
+
+func trimTemplateErr(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+var actionRE = regexp.MustCompile(`\{\{.*?\}\}`)
+
+var placeholderRE = regexp.MustCompile(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}`)
+
+// placeholders lists the distinct {{.Name}} fields used by any form.
+func placeholders(fs ...string) []string {
+	var out []string
+	for _, text := range fs {
+		for _, m := range placeholderRE.FindAllStringSubmatch(text, -1) {
+			if !slices.Contains(out, m[1]) {
+				out = append(out, m[1])
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func list(names []string) string {
+	if len(names) == 0 {
+		return "(none)"
+	}
+	var out []string
+	for _, n := range names {
+		out = append(out, "{{."+n+"}}")
+	}
+	return strings.Join(out, " ")
+}
+
+// scriptProblem says what is wrong when a translation is written in a
+// script other than its language's, such as English left in the Arabic
+// catalog.
+func scriptProblem(l locale.Language, source, text string) string {
+	var latin, arabic int
+	// Template actions ({{.Count}}) are code, not text.
+	if strings.Contains(text, "{{") {
+		text = actionRE.ReplaceAllString(text, "")
+	}
+	for _, r := range text {
+		switch {
+		case r < 0x80: // ASCII, most of the text: no table lookups
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				latin++
+			}
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+		if arabic > 0 && l.Script == "Arab" {
+			return "" // one Arabic letter settles it
+		}
+	}
+	if latin+arabic == 0 {
+		return ""
+	}
+	switch l.Script {
+	case "Arab":
+		if arabic == 0 {
+			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l.Native)
+		}
+	case "Latn":
+		if arabic > 0 {
+			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l.Native)
+		}
+		if text == source && strings.Count(source, " ") >= 2 {
+			return fmt.Sprintf("text is identical to the English; translate it into %s", l.Native)
+		}
+	}
+	return ""
+}
+
+// CheckProject reads the catalogs below root in fsys (shown as shown) and
+// checks every configured language's against the roles' source messages,
+// and the extracted English catalog, read through english, for being
+// current. Languages are read and checked one at a time, so a check holds
+// one language's catalog, not all of them. A configured language with no
+// catalog counts as missing every message.
+func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	configured := map[string]bool{}
+	for _, tag := range set.Config.Languages {
+		lang, err := locale.Lookup(tag)
+		if err != nil {
+			ds = append(ds, diag.Errorf(set.Config.Pos("languages"), diag.UnknownLanguage, "%v", err))
+			continue
+		}
+		configured[lang.Tag] = lang.Tag != locale.Source
+	}
+	src := SourceMessages(set)
+	// Every language compares with the same source hashes: compute them
+	// once.
+	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
+	ids := Index(src)
+	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
+		if configured[c.Lang.Tag] {
+			more = append(more, check(src, ids, c)...)
+			configured[c.Lang.Tag] = false // done
+		}
+		return more
+	})...)
+	for _, l := range locale.Languages { // in a fixed order
+		if configured[l.Tag] {
+			ds = append(ds, check(src, ids, &Catalog{Lang: l, Dir: shown + "/" + l.Tag, Msgs: map[string]*Translation{}})...)
+		}
+	}
+	return append(ds, staleExtract(src, shown, english)...)
+}
+
+// staleExtract reports extracted English catalog files that no longer
+// match the source.
+func staleExtract(src []*Entry, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	groups := extractGroups(src)
+	names := slices.Sorted(maps.Keys(groups))
+	stale := make([]bool, len(names))
+	parallel.For(len(names), func(i int) {
+		got, ok := english(names[i])
+		stale[i] = ok && !current(groups[names[i]], got)
+	})
+	for i, name := range names {
+		if stale[i] {
+			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract,
+				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
+		}
+	}
+	return ds
+}
