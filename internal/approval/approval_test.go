@@ -109,3 +109,28 @@ func TestRecordRefusesWhatItCannotRead(t *testing.T) {
 		t.Error("a broken file was edited")
 	}
 }
+
+// FuzzRecord edits arbitrary files: Record never panics, and whatever it
+// returns loads back as the same role with the record appended (Record
+// checks that itself; this makes sure no input slips past the check).
+func FuzzRecord(f *testing.F) {
+	f.Add(head + "approval:\n  by: boss\n")
+	f.Add(head + "approval:\n  by: boss\n  records:\n  - name: Bo\n    date: 2026-01-15\n    version: \"0.9\"\n    digest: sha256:" + strings.Repeat("0", 64) + "\n")
+	f.Add(head + "approval: {by: boss}\n")
+	f.Add("approval:\n  by: boss\n# x\n" + head)
+	f.Fuzz(func(t *testing.T, src string) {
+		before, _ := role.Load("clerk.yaml", []byte(src))
+		if before == nil {
+			return
+		}
+		rec := role.Record{Name: "Ann Lee", Date: "2026-02-01", Version: "1.0", Digest: before.Digest()}
+		out, err := Record("clerk.yaml", []byte(src), rec)
+		if err != nil {
+			return
+		}
+		after, _ := role.Load("clerk.yaml", out)
+		if after == nil || after.Digest() != before.Digest() || len(after.Approval.Records) == 0 || after.Approval.Records[len(after.Approval.Records)-1] != rec {
+			t.Fatalf("edit lost the role or the record:\n%s", out)
+		}
+	})
+}
