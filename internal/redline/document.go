@@ -15,11 +15,15 @@ import (
 func Document(r Redline) *doc.Document {
 	d := &doc.Document{
 		Lang: "en", Dir: "ltr", Page: "A4",
+		// The footer of every page reads "redline · Compared with: BASE ·
+		// Page 1 of 2", so a loose page finds its document.
+		RoleID:       "redline",
+		Version:      r.Base,
 		Organization: r.Organization,
 		Kind:         "Redline",
 		Title:        "Changes since " + r.Base,
 		Date:         r.Date,
-		Labels:       doc.Labels{Approved: "Changes approved", Name: "Name", Signature: "Signature", Date: "Date", Target: "Target"},
+		Labels:       doc.Labels{Approved: "Changes approved", Name: "Name", Signature: "Signature", Date: "Date", Target: "Target", Version: "Compared with"},
 		PageOf:       func(page, pages int) string { return fmt.Sprintf("Page %d of %d", page, pages) },
 		Generator:    r.Generator,
 	}
