@@ -57,6 +57,16 @@ only while it does.`,
 			if set == nil {
 				return reportErrors(cmd, ds, "")
 			}
+			// Every role is checked before any file is written, so a
+			// mistake in one leaves all of them as they were.
+			type job struct {
+				r    *role.Role
+				rec  role.Record
+				edit []byte
+				path string
+				perm os.FileMode
+			}
+			var jobs []job
 			out := cmd.OutOrStdout()
 			for _, id := range ids {
 				r, ok := set.Role(id)
@@ -70,13 +80,20 @@ only while it does.`,
 					fmt.Fprintf(out, "%s: version %s is already approved by %s\n", r.File, r.Version, by)
 					continue
 				}
-				if err := approve(r, ds, p.Roles.File, rec); err != nil {
-					if err == errProblems {
-						return reportErrors(cmd, ds, r.File)
-					}
+				path, edit, perm, err := prepare(r, ds, p.Roles.File, rec)
+				if err == errProblems {
+					return reportErrors(cmd, ds, r.File)
+				}
+				if err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "%s: version %s approved by %s on %s\n", r.File, r.Version, by, date)
+				jobs = append(jobs, job{r, rec, edit, path, perm})
+			}
+			for _, j := range jobs {
+				if err := atomicfile.Write(j.path, j.edit, j.perm); err != nil {
+					return internalErr(err)
+				}
+				fmt.Fprintf(out, "%s: version %s approved by %s on %s\n", j.r.File, j.r.Version, by, date)
 			}
 			return nil
 		},
@@ -89,39 +106,37 @@ only while it does.`,
 	return cmd
 }
 
-// approve records rec in r's file, unless the file has errors or the
-// version was approved before with other content.
-func approve(r *role.Role, ds []diag.Diagnostic, file func(string) (string, bool), rec role.Record) error {
+// prepare returns r's file on disk with rec recorded, and the file's path
+// and permissions, unless the file has errors or the version was
+// approved before with other content.
+func prepare(r *role.Role, ds []diag.Diagnostic, file func(string) (string, bool), rec role.Record) (string, []byte, os.FileMode, error) {
 	for _, d := range ds {
 		if d.Pos.File == r.File && d.Severity == diag.Error {
-			return errProblems
+			return "", nil, 0, errProblems
 		}
 	}
 	for _, old := range r.Approval.Records {
 		if old.Version == rec.Version && old.Digest != rec.Digest {
-			return &exitError{ExitProblems, fmt.Errorf("%s: version %s was approved on %s with other content; raise the version before approving", r.File, old.Version, old.Date)}
+			return "", nil, 0, &exitError{ExitProblems, fmt.Errorf("%s: version %s was approved on %s with other content; raise the version before approving", r.File, old.Version, old.Date)}
 		}
 	}
 	path, ok := file(r.File)
 	if !ok {
-		return internalErr(fmt.Errorf("%s: not a file on disk", r.File))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return internalErr(err)
+		return "", nil, 0, internalErr(fmt.Errorf("%s: not a file on disk", r.File))
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return internalErr(err)
+		return "", nil, 0, internalErr(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, 0, internalErr(err)
 	}
 	out, err := approval.Record(r.File, data, rec)
 	if err != nil {
-		return internalErr(err)
+		return "", nil, 0, internalErr(err)
 	}
-	if err := atomicfile.Write(path, out, info.Mode().Perm()); err != nil {
-		return internalErr(err)
-	}
-	return nil
+	return path, out, info.Mode().Perm(), nil
 }
 
 // reportErrors prints the errors among ds in file (all files when it is

@@ -163,3 +163,16 @@ func TestApprovalAndHistoryInDocuments(t *testing.T) {
 		t.Error("the page still shows the approval after the content changed")
 	}
 }
+
+// Approving several roles writes none when one of them cannot be
+// approved.
+func TestApproveAllOrNothing(t *testing.T) {
+	dir := fixture.Repo(t, "")
+	fixture.Edit(t, dir, "roles/account-manager.yaml", "\nid: account-manager\n", "\nid: account-manager\nsalary: 5000\n")
+	if code, _, _ := run(t, dir, false, "approve", "sales-manager", "account-manager", "--by", "Jane Doe"); code != ExitProblems {
+		t.Errorf("exit %d, want %d", code, ExitProblems)
+	}
+	if diff := fixture.Git(t, dir, "diff", "--stat", "--", salesManager); diff != "" {
+		t.Errorf("sales-manager was written although account-manager failed:\n%s", diff)
+	}
+}
