@@ -10,12 +10,13 @@ import (
 )
 
 // baseProject opens another version of p to compare with: a git revision
-// of the repository p lives in, or a directory holding a copy.
-func baseProject(env *Env, p *project.Project, base string) (*project.Project, error) {
+// of the repository p lives in, or a directory holding a copy. Of a
+// revision, only the inputs given are read.
+func baseProject(env *Env, p *project.Project, base string, inputs ...project.Source) (*project.Project, error) {
 	if p.Roles.Embedded {
 		return nil, usageErr("no roles/ directory here to compare with %s; run in a project directory or pass --roles", base)
 	}
-	fsys, err := snapshot.Open(env.Dir, base, p.Paths()...)
+	fsys, err := snapshot.Open(env.Dir, base, project.Paths(inputs...)...)
 	if err != nil {
 		return nil, usageErr("%v", err)
 	}
@@ -31,7 +32,9 @@ func roles(p *project.Project) []*role.Role {
 
 // versionChecks compares the roles with those of base.
 func versionChecks(env *Env, p *project.Project, base string) ([]diag.Diagnostic, error) {
-	b, err := baseProject(env, p, base)
+	// Versions need the roles alone, not the catalogs, which are most of
+	// a project's bytes.
+	b, err := baseProject(env, p, base, p.Roles)
 	if err != nil {
 		return nil, err
 	}

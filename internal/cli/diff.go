@@ -71,7 +71,7 @@ usage, 3 on an I/O or internal failure.`,
 			if err != nil {
 				return err
 			}
-			bp, err := baseProject(env, p, base)
+			bp, err := baseProject(env, p, base, p.Roles, p.Locales, p.Config)
 			if err != nil {
 				return err
 			}

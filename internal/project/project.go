@@ -124,11 +124,12 @@ func Resolve(opt Options) (*Project, error) {
 	return &p, nil
 }
 
-// Paths lists where the project's inputs are, relative to the project
-// directory; inputs built into the binary are left out.
-func (p *Project) Paths() []string {
+// Paths lists where the given inputs are, relative to the project
+// directory, leaving out those built into the binary: what another
+// version of the project must provide for them.
+func Paths(inputs ...Source) []string {
 	var out []string
-	for _, s := range []Source{p.Roles, p.Locales, p.Templates, p.Config} {
+	for _, s := range inputs {
 		if !s.Embedded {
 			out = append(out, s.rel)
 		}
