@@ -108,13 +108,15 @@ func Compare(old, new Version, opt Options) []Change {
 // Roles compares two versions of a role in the source language; either
 // may be nil for a role added or removed. Role and Lang are left empty.
 func Roles(old, new *role.Role) []Change {
+	// A role added or removed is listed as a whole, then value by value,
+	// as git lists a new file line by line: approvers read all of it.
 	switch {
 	case old == nil && new == nil:
 		return nil
 	case old == nil:
-		return []Change{{Kind: Added, New: new.Title}}
+		return append([]Change{{Kind: Added, New: new.Title}}, Roles(&role.Role{}, new)...)
 	case new == nil:
-		return []Change{{Kind: Removed, Old: old.Title}}
+		return append([]Change{{Kind: Removed, Old: old.Title}}, Roles(old, &role.Role{})...)
 	}
 	var out []Change
 	field := func(path, o, n string) {
@@ -289,16 +291,24 @@ func keptOrder(ids []string, oldAt map[string]int) map[string]bool {
 	return stay
 }
 
-// targets compares the criteria's targets by criterion id.
+// targets compares the criteria's targets by criterion id; the target of
+// a criterion removed is removed with it.
 func targets(old, new []role.Criterion) []Change {
 	was := map[string]string{}
 	for _, c := range old {
 		was[c.ID] = c.Target
 	}
+	is := map[string]bool{}
 	var out []Change
 	for _, c := range new {
+		is[c.ID] = true
 		if c2, ok := compare("criteria."+c.ID+".target", was[c.ID], c.Target); ok {
 			out = append(out, c2)
+		}
+	}
+	for _, c := range old {
+		if !is[c.ID] && c.Target != "" {
+			out = append(out, Change{Path: "criteria." + c.ID + ".target", Kind: Removed, Old: c.Target})
 		}
 	}
 	return out

@@ -96,8 +96,15 @@ func TestRoles(t *testing.T) {
 			}
 		})
 	}
-	if got := show(Roles(nil, sample())); !slices.Equal(got, []string{`added  ""→"Clerk"`}) {
-		t.Errorf("role added: %q", got)
+	added := show(Roles(nil, sample()))
+	for _, want := range []string{`added  ""→"Clerk"`, `added title ""→"Clerk"`, `added reports_to ""→"boss"`, `added duties.phone ""→"Answers the phone."`, `added history.1.0 ""→"First issue."`} {
+		if !slices.Contains(added, want) {
+			t.Errorf("role added: no %s in %q", want, added)
+		}
+	}
+	removed := show(Roles(sample(), nil))
+	if len(removed) != len(added) || removed[0] != `removed  "Clerk"→""` {
+		t.Errorf("role removed: %q", removed)
 	}
 }
 
