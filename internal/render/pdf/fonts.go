@@ -51,6 +51,17 @@ func faceOf(st style) face {
 // through gofpdf's current font needs no font switching.
 type metrics struct {
 	adv [faces][]uint16
+	// marks are the outlines of the marks (glyphs with no advance, such
+	// as harakat), in thousandths of an em from the origin with y down,
+	// and where their ink is centred: drawWord draws them centred on
+	// their letter.
+	marks [faces]map[rune]mark
+}
+
+// mark is a mark glyph's outline and the middle of its ink.
+type mark struct {
+	path sfnt.Segments
+	mid  float64
 }
 
 // has reports whether the faces can draw r.
@@ -68,6 +79,7 @@ func newMetrics() (*metrics, error) {
 		}
 		upem := float64(f.UnitsPerEm())
 		adv := make([]uint16, 0x10000)
+		marks := map[rune]mark{}
 		for r := rune(0x20); r < 0x10000; r++ {
 			g, err := f.GlyphIndex(&buf, r)
 			if err != nil || g == 0 {
@@ -80,11 +92,18 @@ func newMetrics() (*metrics, error) {
 			w := math.Round(float64(a) / 64 * 1000 / upem)
 			if w <= 0 {
 				adv[r] = markWidth // present, but draws no advance: harakat
+				segs, err := f.LoadGlyph(&buf, g, fixed.I(1000), nil)
+				if err != nil {
+					return nil, err
+				}
+				b := segs.Bounds()
+				// segs lives in buf until its next use: keep a copy.
+				marks[r] = mark{path: append(sfnt.Segments(nil), segs...), mid: float64(b.Min.X+b.Max.X) / 2 / 64}
 				continue
 			}
 			adv[r] = uint16(min(w, markWidth-1))
 		}
-		m.adv[i] = adv
+		m.adv[i], m.marks[i] = adv, marks
 	}
 	return m, nil
 }

@@ -43,7 +43,7 @@ func New() (*Renderer, error) {
 
 // layoutVersion changes when the layout code changes in a way that alters
 // output, so incremental builds re-render.
-const layoutVersion = "pdf-layout-3"
+const layoutVersion = "pdf-layout-4"
 
 // Ext is the file extension.
 func (r *Renderer) Ext() string { return "pdf" }
@@ -53,8 +53,18 @@ func (r *Renderer) Fingerprint() string { return r.fp }
 
 // Render writes d as a PDF.
 func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
-	l := newLayout(d, r.m)
+	l := newLayout(d, r.m, leading)
 	l.document(d)
+	if l.pdf.PageCount() > 1 && l.y-marginTop < thinPage*(l.bottom()-marginTop) {
+		// The last page holds little more than the signature blocks and
+		// the items kept with them: a little tighter, the document may
+		// fit a page fewer, which beats a page of signatures.
+		c := newLayout(d, r.m, compactLeading)
+		c.document(d)
+		if c.pdf.PageCount() < l.pdf.PageCount() {
+			l = c
+		}
+	}
 	if err := l.pdf.Error(); err != nil {
 		return err
 	}
@@ -68,13 +78,20 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 
 // Page geometry in millimetres.
 const (
-	marginX    = 18.0
-	marginTop  = 18.0
-	marginBot  = 20.0
-	numGap     = 2.5 // between an item's number and its text
-	bulletIn   = 5.0 // indent of sub-list text
-	bodySize   = 10.5
-	lineFactor = 1.4
+	marginX   = 18.0
+	marginTop = 18.0
+	marginBot = 20.0
+	numGap    = 2.5 // between an item's number and its text
+	bulletIn  = 5.0 // indent of sub-list text
+	bodySize  = 10.5
+	// leading is the line spacing, a share of the font size.
+	leading = 1.4
+	// compactLeading is a little under Noto Sans's own line spacing
+	// (ascender, descender and line gap: 1.362 em): still comfortable on
+	// a 90-character line, and used only where it saves a page.
+	compactLeading = 1.34
+	// thinPage: a last page filled less than this is worth saving.
+	thinPage = 0.3
 )
 
 var (
@@ -105,6 +122,7 @@ type layout struct {
 	pdf          *gofpdf.Fpdf
 	rtl          bool
 	m            *metrics
+	lead         float64          // line spacing, a share of the font size
 	hyph         *hyphen.Patterns // nil: no hyphenation
 	points       map[string][]int // hyphenation points by word
 	numW         float64          // the item number column, gap included
@@ -116,7 +134,7 @@ type layout struct {
 	tag          *tagger
 }
 
-func newLayout(d *doc.Document, m *metrics) *layout {
+func newLayout(d *doc.Document, m *metrics, lead float64) *layout {
 	size := "A4"
 	if d.Page == "Letter" {
 		size = "Letter"
@@ -139,7 +157,7 @@ func newLayout(d *doc.Document, m *metrics) *layout {
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
-	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
+	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, lead: lead, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
 	l.numW = l.numberWidth(d)
 	l.tag = newTagger(p)
 	l.newPage()
@@ -197,7 +215,8 @@ func (l *layout) numberWidth(d *doc.Document) float64 {
 	return w + numGap
 }
 
-func lineHeight(s style) float64 { return s.size * 0.3528 * lineFactor }
+// lineHeight is the distance between baselines of text in style s.
+func (l *layout) lineHeight(s style) float64 { return s.size * 0.3528 * l.lead }
 
 // document draws the whole document, then the running header and the
 // footer on every page, once the page count is known.
@@ -255,9 +274,29 @@ func (l *layout) header(d *doc.Document) {
 		l.y = l.paragraph([]span{{d.Title, style{bold: true, size: 20, color: ink}}}, marginX, w, alignStart, l.y)
 	})
 	l.y += 1.5
+	// The values stand in a column after the widest label, so the eye
+	// finds version and date without reading the labels.
+	key, val := style{size: 9.5, color: muted}, style{size: 9.5, color: ink}
+	lw := 0.0
+	for _, f := range d.Meta {
+		ws := l.words([]span{{f.Label + ":", key}})
+		sum := float64(len(ws)-1) * l.space(key)
+		for _, wd := range ws {
+			sum += wd.width
+		}
+		lw = max(lw, sum)
+	}
+	// A gutter of 1.6 em: clearly a column, not a wide word space (text
+	// extractors and typo_metrics take gaps over 1.5 em for columns).
+	lw = min(lw+1.6*key.size*ptToMM, w/3)
+	kx, vx := marginX, marginX+lw
+	if l.rtl {
+		kx, vx = marginX+w-lw, marginX
+	}
 	for _, f := range d.Meta {
 		l.tagged("P", func() {
-			l.y = l.paragraph([]span{{f.Label + ":", style{size: 9.5, color: muted}}, {f.Value, style{size: 9.5, color: ink}}}, marginX, w, alignStart, l.y)
+			y := l.paragraph([]span{{f.Label + ":", key}}, kx, lw, alignStart, l.y)
+			l.y = max(y, l.paragraph([]span{{f.Value, val}}, vx, w-lw, alignStart, l.y))
 		})
 	}
 	l.y += 2.5
@@ -295,11 +334,11 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 	}
 	first := 0.0
 	if len(s.Items) > 0 {
-		first = wrapped[0].height(s.Items[0], true)
+		first = l.itemHeight(wrapped[0], s.Items[0], true)
 	}
 	// A heading never ends a page: it moves with its first item (or the
 	// item's first lines, when the item is long).
-	l.ensure(lineHeight(heading) + 3 + min(first, 3*lineHeight(body)))
+	l.ensure(l.lineHeight(heading) + 3 + min(first, 3*l.lineHeight(body)))
 	l.y += 1.5
 	l.tagged("H2", func() {
 		l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
@@ -323,7 +362,7 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
 	h := 0.0
 	for i, it := range items {
-		h += w[i].height(it, false)
+		h += l.itemHeight(w[i], it, false)
 	}
 	room := l.bottom() - marginTop
 	switch all := h + blocksHeight(bs); {
@@ -363,29 +402,29 @@ func (l *layout) wrapItem(it doc.Item) wrappedItem {
 	return w
 }
 
-// height is the item's height, or its first paragraph's with firstOnly.
-func (w wrappedItem) height(it doc.Item, firstOnly bool) float64 {
-	h := float64(len(w.main)) * lineHeight(body)
+// itemHeight is item w's height, or its first paragraph's with firstOnly.
+func (l *layout) itemHeight(w wrappedItem, it doc.Item, firstOnly bool) float64 {
+	h := float64(len(w.main)) * l.lineHeight(body)
 	if firstOnly {
 		return h
 	}
 	for _, s := range w.subs {
-		h += float64(len(s)) * lineHeight(body)
+		h += float64(len(s)) * l.lineHeight(body)
 	}
 	if it.Target != "" {
-		h += lineHeight(small)
+		h += l.lineHeight(small)
 	}
 	return h + 1.2
 }
 
 func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
-	h := w.height(it, false)
+	h := l.itemHeight(w, it, false)
 	// Short items stay whole; long ones continue on the next page, with
 	// at least two lines on each.
-	if h <= 4*lineHeight(body) {
+	if h <= 4*l.lineHeight(body) {
 		l.ensure(h)
 	} else {
-		l.ensure(2 * lineHeight(body))
+		l.ensure(2 * l.lineHeight(body))
 	}
 	numX, textX := marginX, marginX+l.numW
 	tw := l.contentW() - l.numW
@@ -408,7 +447,7 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 			if l.rtl {
 				bx, sx = textX+tw-bulletIn, textX
 			}
-			l.ensure(lineHeight(body))
+			l.ensure(l.lineHeight(body))
 			l.tag.begin("LI")
 			l.tagged("Lbl", func() { l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y) })
 			l.tagged("LBody", func() { l.flowLines(sub, sx, tw-bulletIn) })
@@ -449,7 +488,7 @@ func (l *layout) untranslated(s string) bool {
 // so that no page holds a single line of the paragraph.
 func (l *layout) flowLines(lines []line, x, w float64) {
 	for i, ln := range lines {
-		lh := ln.height()
+		lh := l.lineHeightOf(ln)
 		need := lh
 		if i == 0 || i == len(lines)-2 {
 			need = lh * float64(min(2, len(lines)-i))
@@ -466,7 +505,7 @@ func (l *layout) flowLines(lines []line, x, w float64) {
 func (l *layout) paragraph(sp []span, x, w float64, a align, y float64) float64 {
 	for _, ln := range l.set(l.words(sp), w) {
 		l.drawLine(ln, x, w, a, y)
-		y += ln.height()
+		y += l.lineHeightOf(ln)
 	}
 	return y
 }
@@ -510,10 +549,10 @@ func (l *layout) blocks(d *doc.Document) []block {
 	for i, r := range rs {
 		b := block{heading: r.heading, name: r.name, date: r.date, w: w}
 		b.text = l.set(l.words([]span{{r.text, body}}), w-2*blockPad)
-		b.h = 3 + lineHeight(heading) + float64(len(b.text))*lineHeight(body) + 3*blockRowH + 5
+		b.h = 3 + l.lineHeight(heading) + float64(len(b.text))*l.lineHeight(body) + 3*blockRowH + 5
 		if r.recorded != "" {
 			b.recorded = l.set(l.words([]span{{r.recorded, body}}), w-2*blockPad)
-			b.h = 3 + lineHeight(heading) + float64(len(b.text)+len(b.recorded))*lineHeight(body) + 2 + 5
+			b.h = 3 + l.lineHeight(heading) + float64(len(b.text)+len(b.recorded))*l.lineHeight(body) + 2 + 5
 		}
 		out[i] = b
 	}
@@ -566,7 +605,7 @@ func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 	lines := func(ls []line) {
 		for _, ln := range ls {
 			l.drawLine(ln, inX, inW, alignStart, y)
-			y += ln.height()
+			y += l.lineHeightOf(ln)
 		}
 	}
 	if len(b.recorded) > 0 {
@@ -602,11 +641,11 @@ func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 		l.tag.begin("TR")
 		l.tagged("TH", func() {
 			l.tag.scope("Row")
-			l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-lineHeight(small)+0.8)
+			l.paragraph([]span{{r, small}}, lx, labelW, alignStart, base-l.lineHeight(small)+0.8)
 		})
 		l.tagged("TD", func() {
 			if vals[i] != "" {
-				l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-lineHeight(body)+0.8)
+				l.paragraph([]span{{vals[i], body}}, lineX+1, inW-labelW-2, alignStart, base-l.lineHeight(body)+0.8)
 			}
 		})
 		l.tag.end()
@@ -633,7 +672,7 @@ func (l *layout) revisions(d *doc.Document) {
 		h := 0.0
 		for i, c := range cells {
 			set[i] = l.set(l.words([]span{{c, st}}), widths[i]-2)
-			h = max(h, float64(len(set[i]))*lineHeight(st))
+			h = max(h, float64(len(set[i]))*l.lineHeight(st))
 		}
 		l.ensure(h + 1)
 		l.tag.begin("TR")
@@ -645,24 +684,32 @@ func (l *layout) revisions(d *doc.Document) {
 				y := l.y
 				for _, ln := range set[i] {
 					l.drawLine(ln, xs[i], widths[i]-2, alignStart, y)
-					y += ln.height()
+					y += l.lineHeightOf(ln)
 				}
 			})
 		}
 		l.tag.end()
 		l.y += h + 1
 	}
-	l.ensure(lineHeight(heading) + 4 + 2*lineHeight(body))
+	l.ensure(l.lineHeight(heading) + 4 + 2*l.lineHeight(body))
 	l.y += blockGap
 	l.tagged("H2", func() {
 		l.y = l.paragraph([]span{{d.Labels.Revisions, heading}}, marginX, l.contentW(), alignStart, l.y)
 	})
 	l.y += 1
+	// Rules under the header and below the last row, as in a booktabs
+	// table: no boxes, no vertical lines.
+	hr := func() {
+		l.rule(rule, 0.3, marginX, l.y-0.3, l.pageW-marginX, l.y-0.3)
+		l.y += 0.7
+	}
 	l.tag.begin("Table")
 	row(cols, label, "TH")
+	hr()
 	for _, r := range d.Revisions {
 		row([]string{r.Version, r.Date, r.Change}, body, "TD")
 	}
+	hr()
 	l.tag.end()
 }
 

@@ -1,8 +1,13 @@
 package pdf
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"unicode"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/roledoc/roledoc/internal/text/arabic"
 	"github.com/roledoc/roledoc/internal/text/bidi"
@@ -28,15 +33,19 @@ type word struct {
 type line struct {
 	words   []word
 	justify bool // false: set ragged, at natural word spacing
+	// glue is how the line's spaces stretch and shrink, as the breaker
+	// measured it; drawLine fills the line with the same model.
+	glue setting
 }
 
-func (ln line) height() float64 {
+// lineHeightOf is the height of line ln: its largest style's.
+func (l *layout) lineHeightOf(ln line) float64 {
 	h := 0.0
 	for _, w := range ln.words {
-		h = max(h, lineHeight(w.st))
+		h = max(h, l.lineHeight(w.st))
 	}
 	if h == 0 {
-		return lineHeight(body)
+		return l.lineHeight(body)
 	}
 	return h
 }
@@ -96,7 +105,8 @@ func softHyphens(w string) (string, []int) {
 // hyphenation finds where word w may break: at soft hyphens, and else
 // where the language's patterns allow, in the letters between any leading
 // and trailing punctuation. Compounds such as "undang-undang" do not break
-// at their own hyphen: pdftotext would join the lines and drop it.
+// at their own hyphen (pdftotext would join the lines and drop it), only
+// inside their parts.
 func (l *layout) hyphenation(w string, soft []int) []int {
 	rs := []rune(w)
 	var out []int
@@ -115,39 +125,54 @@ func (l *layout) hyphenation(w string, soft []int) []int {
 	for b > a && !unicode.IsLetter(rs[b-1]) {
 		b--
 	}
-	core := string(rs[a:b])
-	pts, ok := l.points[core]
-	if !ok {
-		// Documents repeat their words; patterns are matched once each.
-		pts = l.hyph.Points(core)
-		l.points[core] = pts
-	}
-	for _, p := range pts {
-		out = append(out, a+p)
+	// Each part of a compound ("fire-safety", "nag-uulat") is hyphenated
+	// on its own.
+	for _, part := range strings.Split(string(rs[a:b]), "-") {
+		pts, ok := l.points[part]
+		if !ok {
+			// Documents repeat their words; patterns are matched once each.
+			pts = l.hyph.Points(part)
+			l.points[part] = pts
+		}
+		for _, p := range pts {
+			out = append(out, a+p)
+		}
+		a += len([]rune(part)) + 1
 	}
 	return out
 }
 
 // Breaking parameters: word spaces may stretch to 1.4 and shrink to 0.8 of
-// their natural width. Hyphens and a last line of one word cost extra.
+// their natural width, and glyphs may widen or narrow by up to 2 %
+// (expansion) as the spaces do. Noto Sans's space is narrow (0.26 em, TeX's
+// is 0.33 em), so spaces alone leave a 90-character line only about 2 ems
+// of play, and with hyphenation half of all long English paragraphs find
+// no breaks within it; expansion of 2 % (pdfTeX's microtype default, and
+// the usual 98-102 % glyph scaling of InDesign) adds about 1.6 ems and
+// lets nearly every paragraph justify. Hyphens and a last line of one word
+// cost extra.
+var (
+	justified = setting{stretch: 0.4, shrink: 0.2}
+	// wide lets spaces reach 1.6x (0.42 em in Noto Sans) and shrink to
+	// 0.75x (0.195 em, just under Computer Modern's least in TeX) where
+	// that justifies a paragraph that justified cannot, or keeps a word
+	// from standing alone on its last line.
+	wide = setting{stretch: 0.6, shrink: 0.25}
+)
+
 const (
-	stretchShare  = 0.4
-	shrinkShare   = 0.2
+	expansion     = 0.02
 	hyphenPenalty = 50
 	runtPenalty   = 3000
 	raggedLimit   = 40 // tolerance of the fallback, ragged setting
 	raggedRag     = 3  // its room at the end of a line, in ems, as TeX's
 	// raggedHyphenPenalty makes ragged lines hyphenate rarely.
 	raggedHyphenPenalty = 1000
-	// runtTolerance lets spaces reach 1.8x (0.47 em in Noto Sans) when
-	// that keeps a word from standing alone on the last line.
-	runtTolerance = 2
-	// runtShrinkShare lets spaces shrink to 2/3 (Typst's default limit)
-	// for the same purpose.
-	runtShrinkShare = 1.0 / 3
 )
 
-var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 3000, FitnessDemerits: 3000}
+// params are TeX's, with its \doublehyphendemerits and a lower
+// \adjdemerits.
+var params = linebreak.Params{Tolerance: 1, LinePenalty: 10, FlaggedDemerits: 10000, FitnessDemerits: 3000}
 
 // piece is where a box item comes from: rune [from, to) of word w.
 type piece struct{ w, from, to int }
@@ -158,27 +183,30 @@ func (l *layout) set(ws []word, w float64) []line {
 	if len(ws) == 0 {
 		return nil
 	}
-	items, from := l.items(ws, setting{shrink: shrinkShare})
+	glue := justified
+	items, from := l.items(ws, glue)
 	justify := true
 	brk := linebreak.Break(items, w, params)
-	if len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
-		// A word alone on the last line reads as a mistake; spaces may
-		// stretch a little further (still well under a loose line's) to
-		// take a second word down, or shrink further to pull it up.
-		p := params
-		p.Tolerance = runtTolerance
-		loose, lfrom := l.items(ws, setting{shrink: runtShrinkShare})
-		b := linebreak.Break(loose, w, p)
+	if brk == nil || flawed(items, from, brk) {
+		// A word alone on the last line reads as a mistake, three
+		// hyphens in a row make a ladder, and a ragged paragraph among
+		// justified ones breaks the right edge; spaces may stretch a
+		// little further (still well under a loose line's) or shrink
+		// further to avoid them.
+		loose, lfrom := l.items(ws, wide)
+		b := linebreak.Break(loose, w, params)
 		switch {
-		case b != nil && !runt(loose, lfrom, b[len(b)-1]):
-			brk, items, from = b, loose, lfrom
-		case l.raggedAvoidsRunt(ws, w):
+		case b != nil && !flawed(loose, lfrom, b),
+			brk == nil && b != nil && !runt(loose, lfrom, b[len(b)-1]):
+			brk, items, from, glue = b, loose, lfrom, wide
+		case len(brk) > 1 && runt(items, from, brk[len(brk)-1]) && l.raggedAvoidsRunt(ws, w):
 			brk = nil // set ragged below
 		}
 	}
 	if brk == nil {
 		justify = false
-		items, from = l.items(ws, setting{rag: raggedRag * body.size * ptToMM})
+		glue = setting{rag: raggedRag * body.size * ptToMM}
+		items, from = l.items(ws, glue)
 		p := params
 		p.Tolerance = raggedLimit
 		brk = linebreak.Break(items, w, p)
@@ -188,7 +216,7 @@ func (l *layout) set(ws []word, w float64) []line {
 	}
 	lines := make([]line, len(brk))
 	for i, b := range brk {
-		ln := line{justify: justify && i < len(brk)-1}
+		ln := line{justify: justify && i < len(brk)-1, glue: glue}
 		last := -1
 		for k := b.Start; k < b.End; k++ {
 			if items[k].Kind != linebreak.Box {
@@ -227,6 +255,25 @@ func (l *layout) raggedAvoidsRunt(ws []word, w float64) bool {
 	return b != nil && !runt(items, from, b[len(b)-1])
 }
 
+// flawed reports whether a paragraph's lines end in a runt or hold a
+// ladder of three hyphenated lines in a row.
+func flawed(items []linebreak.Item, from []piece, brk []linebreak.Line) bool {
+	if len(brk) > 1 && runt(items, from, brk[len(brk)-1]) {
+		return true
+	}
+	run := 0
+	for _, ln := range brk {
+		if it := items[ln.End]; it.Kind == linebreak.Penalty && it.Flagged && it.Width > 0 {
+			if run++; run == 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // runt reports whether line ln holds (part of) a single word.
 func runt(items []linebreak.Item, from []piece, ln linebreak.Line) bool {
 	w := -1
@@ -243,11 +290,11 @@ func runt(items []linebreak.Item, from []piece, ln linebreak.Line) bool {
 }
 
 // setting is how items are built: justified, with spaces that stretch
-// and shrink by shares of their width, or ragged, with fixed spaces and
-// room at the end of each line (rag).
+// and shrink by shares of their width and glyphs by expansion, or ragged,
+// with fixed spaces and room at the end of each line (rag).
 type setting struct {
-	shrink float64
-	rag    float64 // in millimetres; zero: justified
+	stretch, shrink float64
+	rag             float64 // in millimetres; zero: justified
 }
 
 // items turns words into the boxes, glue and penalties of Knuth and
@@ -279,6 +326,11 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 		g.Stretch, g.Shrink = -s.rag, 0
 		add(g)
 	}
+	// glyphs is the width of the boxes since the last space: their
+	// expansion is given to that space's glue, so that a line's glue
+	// holds the expansion of all its words but the last (a conservative
+	// measure: drawLine expands the last word too).
+	glyphs := 0.0
 	for i, wd := range ws {
 		last := i == len(ws)-1 && len(ws) > 2
 		if i > 0 {
@@ -293,13 +345,21 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 				pen = runtPenalty
 			}
 			sp := l.space(ws[i-1].st)
-			brk(pen, 0, false, linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * stretchShare, Shrink: sp * s.shrink})
+			g := linebreak.Item{Kind: linebreak.Glue, Width: sp, Stretch: sp * s.stretch, Shrink: sp * s.shrink}
+			if s.rag == 0 {
+				g.Stretch += glyphs * expansion
+				g.Shrink += glyphs * expansion
+			}
+			glyphs = 0
+			brk(pen, 0, false, g)
 		}
 		rs := []rune(wd.text)
 		start := 0
 		hy := l.measure(string(breakHyphen), wd.st)
 		for _, b := range wd.breaks {
-			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:b]), wd.st)})
+			bw := l.measure(string(rs[start:b]), wd.st)
+			glyphs += bw
+			items = append(items, linebreak.Item{Kind: linebreak.Box, Width: bw})
 			from = append(from, piece{i, start, b})
 			pen := float64(hyphenPenalty)
 			if s.rag > 0 {
@@ -313,7 +373,9 @@ func (l *layout) items(ws []word, s setting) ([]linebreak.Item, []piece) {
 			brk(pen, hy, true, linebreak.Item{Kind: linebreak.Glue})
 			start = b
 		}
-		items = append(items, linebreak.Item{Kind: linebreak.Box, Width: l.measure(string(rs[start:]), wd.st)})
+		bw := l.measure(string(rs[start:]), wd.st)
+		glyphs += bw
+		items = append(items, linebreak.Item{Kind: linebreak.Box, Width: bw})
 		from = append(from, piece{i, start, len(rs)})
 	}
 	add(linebreak.Item{Kind: linebreak.Glue, Stretch: 1e5})
@@ -409,16 +471,21 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 		// A last line the breaker set with shrunk spaces.
 		a = alignJustify
 	}
+	scale := 1.0
 	switch {
 	case a == alignJustify:
-		gap = (w - sum) / gaps
+		scale = ln.glue.expand(w-total, sum, gaps*gap)
+		gap = (w - sum*scale) / gaps
 	case a == alignCenter:
 		start = x + (w-total)/2
 	case (a == alignStart) == l.rtl:
 		start = x + w - total
 	}
-	base := y + ln.height()*0.74
+	base := y + l.lineHeightOf(ln)*0.74
 	l.tag.content(func() {
+		if scale != 1 {
+			l.pdf.RawWriteStr(fmt.Sprintf("%.2f Tz", 100*scale))
+		}
 		cx := start
 		for i, v := range vis {
 			if i < len(vis)-1 {
@@ -427,16 +494,111 @@ func (l *layout) drawLine(ln line, x, w float64, a align, y float64) {
 				// screen readers and structure-aware extractors read.
 				v.text += " "
 			}
-			l.drawWord(v, cx, base)
-			cx += v.width + gap
+			l.drawWord(v, cx, base, scale)
+			cx += v.width*scale + gap
+		}
+		if scale != 1 {
+			l.pdf.RawWriteStr("100 Tz")
 		}
 	})
 }
 
-// drawWord draws a word at x on baseline y.
-func (l *layout) drawWord(v word, x, y float64) {
+// expand returns the horizontal scale of a justified line's glyphs, given
+// the room to fill (negative: to take in), the natural width of its glyphs
+// and of its spaces. Glyphs take their share of the adjustment as the
+// breaker measured it, never more than expansion; the spaces take the
+// rest.
+func (s setting) expand(room, glyphs, spaces float64) float64 {
+	share := s.stretch
+	if room < 0 {
+		share = s.shrink
+	}
+	flex := spaces*share + glyphs*expansion
+	if flex <= 0 {
+		return 1
+	}
+	r := max(-1, min(1, room/flex))
+	// Rounded as the content stream writes it, so positions match it.
+	return math.Round(10000*(1+r*expansion)) / 10000
+}
+
+// drawWord draws a word at x on baseline y, its glyphs scaled
+// horizontally by scale.
+//
+// Harakat follow their letter in logical order and so come just before it
+// in display order, which is where pdftotext expects right-to-left marks.
+// gofpdf has no mark positioning, and a mark drawn at its own origin there
+// straddles two letters. So the text layer keeps each mark where it is,
+// invisible, and its outline is drawn as a path, centred over its letter.
+func (l *layout) drawWord(v word, x, y, scale float64) {
 	l.setStyle(v.st)
-	l.pdf.Text(x, y, v.text)
+	marks := l.m.marks[faceOf(v.st)]
+	rs := []rune(v.text)
+	start, cx := 0, x
+	for i, r := range rs {
+		m := marks[r]
+		if m.path == nil {
+			cx += l.measure(string(r), v.st) * scale
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && marks[rs[j]].path != nil {
+			j++
+		}
+		if j == len(rs) || !unicode.Is(unicode.Arabic, rs[j]) {
+			continue
+		}
+		if i > start {
+			l.pdf.Text(x, y, string(rs[start:i]))
+		}
+		l.pdf.RawWriteStr("3 Tr") // invisible
+		l.pdf.Text(cx, y, string(r))
+		l.pdf.RawWriteStr("0 Tr")
+		l.outline(m, cx+l.measure(string(rs[j]), v.st)*scale/2, y, v.st, scale)
+		start, x = i+1, cx
+	}
+	if start < len(rs) {
+		l.pdf.Text(x, y, string(rs[start:]))
+	}
+}
+
+// outline fills mark m's outline in style st with its ink centred on x,
+// on baseline y.
+func (l *layout) outline(m mark, x, y float64, st style, scale float64) {
+	k := st.size * ptToMM / 1000
+	kx := k * scale
+	x -= m.mid * kx
+	pt := func(p fixed.Point26_6) (float64, float64) {
+		return x + float64(p.X)/64*kx, y + float64(p.Y)/64*k // y grows down in both
+	}
+	l.pdf.SetFillColor(st.color[0], st.color[1], st.color[2])
+	var cx, cy float64 // the current point
+	for i, sg := range m.path {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			if i > 0 {
+				l.pdf.ClosePath()
+			}
+			cx, cy = pt(sg.Args[0])
+			l.pdf.MoveTo(cx, cy)
+		case sfnt.SegmentOpLineTo:
+			cx, cy = pt(sg.Args[0])
+			l.pdf.LineTo(cx, cy)
+		case sfnt.SegmentOpQuadTo:
+			// PDF has cubic curves only: the same curve, raised.
+			qx, qy := pt(sg.Args[0])
+			px, py := pt(sg.Args[1])
+			l.pdf.CurveBezierCubicTo(cx+(qx-cx)*2/3, cy+(qy-cy)*2/3, px+(qx-px)*2/3, py+(qy-py)*2/3, px, py)
+			cx, cy = px, py
+		case sfnt.SegmentOpCubeTo:
+			x1, y1 := pt(sg.Args[0])
+			x2, y2 := pt(sg.Args[1])
+			cx, cy = pt(sg.Args[2])
+			l.pdf.CurveBezierCubicTo(x1, y1, x2, y2, cx, cy)
+		}
+	}
+	l.pdf.ClosePath()
+	l.pdf.DrawPath("F")
 }
 
 // visual returns a line's words in display order, left to right.

@@ -1,6 +1,6 @@
 // Package hyphen owns word hyphenation by Liang's patterns (the method of
-// TeX and LibreOffice), with the committed pattern files for English, Dutch
-// and Indonesian.
+// TeX and LibreOffice), with the committed pattern files for English, Dutch,
+// Indonesian and Tagalog.
 package hyphen
 
 import (
@@ -28,7 +28,9 @@ type Patterns struct {
 // LEFTHYPHENMIN and RIGHTHYPHENMIN lines, then one pattern a line. Lines
 // that start with % are comments.
 func Parse(data []byte) (*Patterns, error) {
-	p := &Patterns{pats: make(map[string][]byte), left: 2, right: 2}
+	// Without settings in the file, TeX's English minimums: two letters
+	// before a hyphen and three after, so "kepa-da" or "ma-ken" never occur.
+	p := &Patterns{pats: make(map[string][]byte), left: 2, right: 3}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	first := true
 	for n := 1; sc.Scan(); n++ {
@@ -59,6 +61,13 @@ func Parse(data []byte) (*Patterns, error) {
 		letters, digits := split(line)
 		if letters == "" {
 			return nil, fmt.Errorf("line %d: %q: no letters", n, line)
+		}
+		if prev, ok := p.pats[letters]; ok {
+			// Two patterns with the same letters (id.dic has some) both
+			// apply: Liang takes the larger digit at each place.
+			for i := range digits {
+				digits[i] = max(digits[i], prev[i])
+			}
 		}
 		p.pats[letters] = digits
 		p.maxLen = max(p.maxLen, len([]rune(letters)))
@@ -142,7 +151,7 @@ var (
 )
 
 // For returns the patterns for a BCP 47 language tag, or nil when there are
-// none (Arabic, Tagalog). They are parsed once, on first use.
+// none (Arabic). They are parsed once, on first use.
 func For(lang string) *Patterns {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	mu.Lock()

@@ -30,7 +30,13 @@ func TestPoints(t *testing.T) {
 		{"nl", "verantwoordelijkheden", "ver-ant-woor-de-lijk-he-den"},
 		{"nl", "verkoopdoelstellingen", "ver-koop-doel-stel-lin-gen"},
 		{"id", "bertanggung", "ber-tang-gung"},
-		{"id", "penjualan", "pen-ju-al-an"},
+		{"id", "penjualan", "pen-ju-alan"},
+		{"tl", "naghahanda", "nag-ha-han-da"},
+		{"tl", "pangalan", "pa-nga-lan"},
+		{"tl", "pangkat", "pang-kat"},
+		{"tl", "kontrata", "kon-tra-ta"},
+		{"tl", "eksibisyon", "ek-si-bis-yon"},
+		{"tl", "paano", "paa-no"},
 	} {
 		p := For(c.lang)
 		if p == nil {
@@ -43,7 +49,7 @@ func TestPoints(t *testing.T) {
 }
 
 func TestNoPatterns(t *testing.T) {
-	for _, lang := range []string{"ar", "tl", "xx"} {
+	for _, lang := range []string{"ar", "xx"} {
 		if For(lang) != nil {
 			t.Errorf("%s: patterns where none are committed", lang)
 		}
@@ -95,4 +101,14 @@ func FuzzParse(f *testing.F) {
 			p.Points("example")
 		}
 	})
+}
+
+func TestSameLettersMerge(t *testing.T) {
+	p, err := Parse([]byte("UTF-8\n1tr\nt2r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hyphenate(p, "antra"); got != "an-tra" {
+		t.Errorf("got %q, want an-tra", got)
+	}
 }
