@@ -96,33 +96,9 @@ usage, 3 on an I/O or internal failure.`,
 				langsCompared = append([]string{locale.Source}, order...)
 			}
 			cs := change.Compare(old, new, change.Options{Source: locale.Source, Langs: langsCompared, Roles: roleIDs, Key: catalogKey})
+			d := comparison{base: base, order: order, old: old, new: new, cs: cs, cfg: cfg}
 			var b bytes.Buffer
-			changed := false
-			switch {
-			case summary:
-				changed = len(cs) > 0
-				writeSummaries(&b, cs, new.Roles)
-			case format == "text" || format == "json":
-				cs = inLanguages(cs, order)
-				changed = len(cs) > 0
-				if format == "text" {
-					err = change.WriteText(&b, cs)
-				} else {
-					err = change.WriteJSON(&b, cs)
-				}
-			default:
-				rl := redline.Redline{
-					Base:      base,
-					Pages:     redline.Pages(cs, locale.Source, order, language, titles(old, new)),
-					Date:      stamp(new.Roles),
-					Generator: "roledoc " + roledoc.Version,
-				}
-				if cfg != nil {
-					rl.Organization = cfg.Organization
-				}
-				changed = len(rl.Pages) > 0
-				err = writeRedline(&b, format, rl)
-			}
+			changed, err := d.write(&b, format, summary)
 			if err != nil {
 				return internalErr(err)
 			}
@@ -145,6 +121,41 @@ usage, 3 on an I/O or internal failure.`,
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diffFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(locale.Tags(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// comparison is the outcome of a diff, ready to write.
+type comparison struct {
+	base     string
+	order    []string // the languages asked for
+	old, new change.Version
+	cs       []change.Change // in the languages asked for and the source
+	cfg      *role.Config
+}
+
+// write writes the comparison in a format, or the draft history entries,
+// and reports whether anything changed.
+func (d comparison) write(b *bytes.Buffer, format string, summary bool) (bool, error) {
+	switch {
+	case summary:
+		writeSummaries(b, d.cs, d.new.Roles)
+		return len(d.cs) > 0, nil
+	case format == "text" || format == "json":
+		cs := inLanguages(d.cs, d.order)
+		if format == "text" {
+			return len(cs) > 0, change.WriteText(b, cs)
+		}
+		return len(cs) > 0, change.WriteJSON(b, cs)
+	}
+	rl := redline.Redline{
+		Base:      d.base,
+		Pages:     redline.Pages(d.cs, locale.Source, d.order, language, titles(d.old, d.new)),
+		Date:      stamp(d.new.Roles),
+		Generator: "roledoc " + roledoc.Version,
+	}
+	if d.cfg != nil {
+		rl.Organization = d.cfg.Organization
+	}
+	return len(rl.Pages) > 0, writeRedline(b, format, rl)
 }
 
 // diffLanguages returns the languages to compare, the source first and
@@ -203,7 +214,13 @@ func yamlScalar(s string) string {
 
 // inLanguages keeps the changes in the given languages.
 func inLanguages(cs []change.Change, langs []string) []change.Change {
-	return slices.DeleteFunc(cs, func(c change.Change) bool { return !slices.Contains(langs, c.Lang) })
+	var out []change.Change
+	for _, c := range cs {
+		if slices.Contains(langs, c.Lang) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func hasRole(rs []*role.Role, id string) bool {
