@@ -11,14 +11,15 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 )
 
@@ -31,6 +32,11 @@ const (
 	UIFile       = "ui.yaml"
 	RolesDir     = "roles"
 	GlossaryFile = "glossary.yaml"
+	// ObsoleteDir keeps translations whose message is gone, in the layout
+	// of the catalog (obsolete/ui.yaml, obsolete/roles/<role-id>.yaml), as
+	// PO files keep "#~" entries: merge brings one back when its key
+	// returns, and only the translator deletes them.
+	ObsoleteDir = "obsolete"
 	// LegacyRolesFile held every role's messages before catalogs were
 	// split by role; it is still read, and 'roledoc i18n migrate' (or any
 	// merge) splits it.
@@ -44,8 +50,11 @@ func FileFor(id string) string {
 		return UIFile
 	}
 	roleID, _, _ := strings.Cut(id, ".")
-	return RolesDir + "/" + roleID + ".yaml"
+	return RoleFile(roleID)
 }
+
+// RoleFile names a role's catalog file, relative to the language directory.
+func RoleFile(roleID string) string { return RolesDir + "/" + roleID + ".yaml" }
 
 // canonical reports whether merge and extract own a file: ui.yaml, a role's
 // file or the old roles.yaml. Other files are the translator's own.
@@ -60,7 +69,25 @@ type Translation struct {
 	// Form locates each plural form's value, in formNames order, in the
 	// key's file; positions are kept small since catalogs are large.
 	Form [6]lc
+	// Review is set while the translation needs review because the
+	// English changed under it; nil for nearly every message.
+	Review *Review
 }
+
+// Review marks a translation whose English changed since it was made, as
+// PO marks an entry fuzzy and keeps its "#| msgid".
+type Review struct {
+	// Previous is the English the translation was made from (its plural
+	// forms as "one: ..." lines), for the translator to compare.
+	Previous string
+	// Was fingerprints the translation as it stood when marked, so merge
+	// sees when the translator has changed it.
+	Was string
+}
+
+// marked reports whether r marks a translation for review; a "previous"
+// without "review" (written by hand) does not.
+func (r *Review) marked() bool { return r != nil && r.Was != "" }
 
 // lc is a line and column.
 type lc struct{ line, col int32 }
@@ -116,6 +143,14 @@ type Catalog struct {
 	Dir      string // as shown in diagnostics: locales/ar
 	Msgs     map[string]*Translation
 	Glossary map[string]string
+	// Obsolete holds the translations merge kept from messages that are
+	// gone, in ObsoleteDir.
+	Obsolete map[string]*Translation
+	// fsys and root are where the catalog was read from, for what only
+	// merge needs: the English each message was last shown with, in the
+	// comment above it.
+	fsys fs.FS
+	root string
 }
 
 // Texts is one language's translations as rendering needs them: interface
@@ -224,32 +259,51 @@ func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag
 
 // loadLanguage reads one language's directory, its files in parallel.
 func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog, []diag.Diagnostic) {
-	names, ds := catalogFiles(fsys, root, dir)
-	files := make([]parsed, len(names))
-	parallel.For(len(names), func(i int) {
-		files[i] = parseFile(fsys, path.Join(root, names[i]), path.Join(dir, names[i]))
+	names, ds := catalogFiles(fsys, root, dir, ".", RolesDir)
+	obsolete, more := catalogFiles(fsys, root, dir, ObsoleteDir, path.Join(ObsoleteDir, RolesDir))
+	ds = append(ds, more...)
+	all := append(names, obsolete...)
+	files := make([]parsed, len(all))
+	each(len(all), func(i int) {
+		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
 	})
-	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}}
-	for _, f := range files {
+	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
+	for i, f := range files {
 		ds = append(ds, f.ds...)
+		msgs := c.Msgs
+		if i >= len(names) {
+			msgs = c.Obsolete
+		}
 		for _, t := range f.msgs {
-			if prev, dup := c.Msgs[t.Msg.ID]; dup {
+			if prev, dup := msgs[t.Msg.ID]; dup {
 				ds = append(ds, duplicate(t, prev))
 				continue
 			}
-			c.Msgs[t.Msg.ID] = t
+			msgs[t.Msg.ID] = t
 		}
 		maps.Copy(c.Glossary, f.glossary)
 	}
 	return c, ds
 }
 
-// catalogFiles lists a language directory's catalog files, relative to it:
-// its own files and those in roles/.
-func catalogFiles(fsys fs.FS, dir, shown string) ([]string, []diag.Diagnostic) {
+// each calls f(i) for every i in [0, n) on up to GOMAXPROCS goroutines,
+// the same errgroup pool the build renders with. Callers write results by
+// index, which keeps output order independent of scheduling.
+func each(n int, f func(i int)) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
+	}
+	g.Wait()
+}
+
+// catalogFiles lists the catalog files in the given subdirectories of a
+// language directory, relative to it.
+func catalogFiles(fsys fs.FS, dir, shown string, subdirs ...string) ([]string, []diag.Diagnostic) {
 	var names []string
 	var ds []diag.Diagnostic
-	for _, sub := range []string{".", RolesDir} {
+	for _, sub := range subdirs {
 		entries, err := fs.ReadDir(fsys, path.Join(dir, sub))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			ds = append(ds, diag.Errorf(diag.Pos{File: path.Join(shown, sub)}, diag.ReadError, "cannot read: %v", err))
@@ -276,7 +330,7 @@ func parseFile(fsys fs.FS, name, shown string) parsed {
 	}
 	data, err := yamlsrc.ReadFile(fsys, name, limit)
 	if err != nil {
-		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", err)}}
+		return parsed{ds: []diag.Diagnostic{yamlsrc.ReadError(shown, err)}}
 	}
 	root, ds := parseDoc(shown, data, limit)
 	if root == nil {
@@ -319,9 +373,12 @@ func translations(file string, raw []rawMsg) ([]*Translation, []diag.Diagnostic)
 				ds = append(ds, diag.Errorf(pos(f.at), diag.DuplicateKey, "%q is set twice in message %q", f.name, m.key))
 				continue
 			}
+			if setReview(t, f.name, f.value) {
+				continue
+			}
 			if !setField(t.Msg, f.name, f.value) {
 				ds = append(ds, diag.Errorf(pos(f.at), diag.UnknownPlural,
-					"%q is not a plural form or message field; use zero, one, two, few, many, other, hash or description", f.name))
+					"%q is not a plural form or message field; use zero, one, two, few, many, other, hash, previous, review or description", f.name))
 				continue
 			}
 			if isForm(f.name) {
@@ -331,6 +388,23 @@ func translations(file string, raw []rawMsg) ([]*Translation, []diag.Diagnostic)
 		out = append(out, t)
 	}
 	return out, ds
+}
+
+// setReview sets the fields of a review mark, reporting whether name is
+// one.
+func setReview(t *Translation, name, val string) bool {
+	if name != "previous" && name != "review" {
+		return false
+	}
+	if t.Review == nil {
+		t.Review = &Review{}
+	}
+	if name == "previous" {
+		t.Review.Previous = val
+	} else {
+		t.Review.Was = val
+	}
+	return true
 }
 
 // glossary reads the terms of a glossary file.
@@ -395,7 +469,7 @@ func fromNodes(file string, root *yaml.Node) ([]rawMsg, []diag.Diagnostic) {
 func hasMessageField(v *yaml.Node) bool {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		switch k := v.Content[i].Value; {
-		case isForm(k), k == "hash", k == "description":
+		case isForm(k), k == "hash", k == "description", k == "previous", k == "review":
 			return true
 		}
 	}
@@ -433,18 +507,23 @@ func setField(m *i18n.Message, key, val string) bool {
 	return true
 }
 
+// written is one message as marshal writes it.
+type written struct {
+	msg     *i18n.Message
+	comment string // above the key: the English, as sourceComment gives it
+	review  *Review
+}
+
 // marshal writes messages in the canonical catalog form: sorted ids, the
 // English source as a comment above each translation, and forms in CLDR
 // order, so a write of unchanged content gives the same bytes.
-func marshal(w io.Writer, header string, msgs []*i18n.Message, source map[string]*Entry) error {
+func marshal(w io.Writer, header string, msgs []written) error {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	sorted := slices.Clone(msgs)
-	slices.SortFunc(sorted, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
-	for _, m := range sorted {
-		k := &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID}
-		if e, ok := source[m.ID]; ok && source != nil {
-			k.HeadComment = sourceComment(e.Msg)
-		}
+	slices.SortFunc(sorted, func(a, b written) int { return strings.Compare(a.msg.ID, b.msg.ID) })
+	for _, e := range sorted {
+		m := e.msg
+		k := &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID, HeadComment: e.comment}
 		v := &yaml.Node{Kind: yaml.MappingNode}
 		add := func(key, val string, keepEmpty bool) {
 			if val == "" && !keepEmpty {
@@ -454,6 +533,10 @@ func marshal(w io.Writer, header string, msgs []*i18n.Message, source map[string
 		}
 		add("description", m.Description, false)
 		add("hash", m.Hash, false)
+		if e.review != nil {
+			add("previous", e.review.Previous, true)
+			add("review", e.review.Was, true)
+		}
 		vals := formValues(m)
 		for i, v := range vals {
 			// An untranslated message keeps an empty "other" to fill in.

@@ -12,7 +12,7 @@ import (
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
+	"github.com/roledoc/roledoc/internal/placeholder"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -33,12 +33,17 @@ type Status struct {
 	Missing    []Problem
 	Stale      []Problem
 	Orphans    []Problem
+	// Obsolete are the translations merge kept in obsolete/.
+	Obsolete []Problem
 }
 
 // Problem names a message and where to look.
 type Problem struct {
 	ID  string
 	Pos diag.Pos
+	// For a stale translation: the English it was made from, when merge
+	// has recorded it, and the English now.
+	Previous, English string
 }
 
 // Percent is the share of messages translated and up to date.
@@ -54,22 +59,37 @@ func StateOf(src *Entry, t *Translation) State {
 	if t == nil || t.Empty() {
 		return Missing
 	}
-	if t.Msg.Hash != "" && t.Msg.Hash != src.sourceHash() {
+	// A translation changed since merge marked it for review was updated
+	// for the new English; the next merge records that.
+	if t.Msg.Hash != "" && t.Msg.Hash != src.sourceHash() && (!t.Review.marked() || t.Review.Was == fingerprint(t.Msg)) {
 		return Stale
 	}
 	return Translated
 }
 
-// CoverageOf counts a catalog against the source messages.
-func CoverageOf(src []*Entry, c *Catalog) Status { return coverage(src, Index(src), c) }
+// CoverageOf counts a catalog against the source messages. Messages of
+// the roles named in unreadable, whose role files could not be read, are
+// not orphans: their source is only out of reach.
+func CoverageOf(src []*Entry, c *Catalog, unreadable ...string) Status {
+	return coverage(src, Index(src), c, unreadableFiles(unreadable))
+}
+
+// unreadableFiles maps the catalog files of unreadable roles.
+func unreadableFiles(ids []string) map[string]bool {
+	m := map[string]bool{}
+	for _, id := range ids {
+		m[RoleFile(id)] = true
+	}
+	return m
+}
 
 // coverage is CoverageOf with the source indexed by id, which checks of
 // several languages share. Chunks of the source are compared in parallel.
-func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
+func coverage(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[string]bool) Status {
 	const chunk = 4096
 	parts := make([]Status, (len(src)+chunk-1)/chunk)
 	found := make([]int, len(parts)) // source messages the catalog has
-	parallel.For(len(parts), func(i int) {
+	each(len(parts), func(i int) {
 		s := &parts[i]
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
@@ -84,9 +104,13 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
 				} else if pos.File == "" {
 					pos = diag.Pos{File: c.Dir + "/" + FileFor(e.Msg.ID)}
 				}
-				s.Missing = append(s.Missing, Problem{e.Msg.ID, pos})
+				s.Missing = append(s.Missing, Problem{ID: e.Msg.ID, Pos: pos})
 			case Stale:
-				s.Stale = append(s.Stale, Problem{e.Msg.ID, t.Pos})
+				p := Problem{ID: e.Msg.ID, Pos: t.Pos, English: previousText(sourceComment(e.Msg))}
+				if t.Review != nil {
+					p.Previous = t.Review.Previous
+				}
+				s.Stale = append(s.Stale, p)
 			default:
 				s.Translated++
 			}
@@ -100,40 +124,37 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog) Status {
 		s.Translated += p.Translated
 		n += found[i]
 	}
+	for id, t := range c.Obsolete {
+		s.Obsolete = append(s.Obsolete, Problem{ID: id, Pos: t.Pos})
+	}
+	slices.SortFunc(s.Obsolete, func(a, b Problem) int { return strings.Compare(a.ID, b.ID) })
 	if n == len(c.Msgs) {
 		return s // every message has a source: no orphans
 	}
 	for id, t := range c.Msgs {
-		if _, ok := ids[id]; !ok {
-			s.Orphans = append(s.Orphans, Problem{id, t.Pos})
+		if _, ok := ids[id]; !ok && !unreadable[FileFor(id)] {
+			s.Orphans = append(s.Orphans, Problem{ID: id, Pos: t.Pos})
 		}
 	}
 	slices.SortFunc(s.Orphans, func(a, b Problem) int { return strings.Compare(a.ID, b.ID) })
 	return s
 }
 
-// Check reports what a translator must fix in a catalog: missing, stale and
-// orphaned messages, then what each rule finds in each translated message.
-func Check(src []*Entry, c *Catalog) []diag.Diagnostic { return check(src, Index(src), c) }
+// Check reports what a translator must fix in a catalog: missing, stale,
+// orphaned and obsolete messages, then what each rule finds in each
+// translated message.
+func Check(src []*Entry, c *Catalog) []diag.Diagnostic { return check(src, Index(src), c, nil) }
 
-func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
+func check(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[string]bool) []diag.Diagnostic {
 	var ds []diag.Diagnostic
-	st := coverage(src, ids, c)
-	name := c.Lang.Native
-	for _, p := range st.Missing {
-		ds = append(ds, diag.Warnf(p.Pos, diag.MissingTranslation, "%s has no %s translation; run 'roledoc i18n merge' and translate it in %s", p.ID, name, c.Dir))
-	}
-	for _, p := range st.Stale {
-		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
-			"the English of %s changed since it was translated; update the text, then delete its hash line so 'roledoc i18n merge' records the new source", p.ID))
-	}
-	for _, p := range st.Orphans {
-		ds = append(ds, diag.Warnf(p.Pos, diag.OrphanKey, "%s matches no source message; run 'roledoc i18n merge' to drop it", p.ID))
+	st := coverage(src, ids, c, unreadable)
+	for _, r := range catalogRules {
+		ds = append(ds, r(c, st)...)
 	}
 	allowed := locale.PluralForms(c.Lang.Tag)
 	const chunk = 4096
 	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
-	parallel.For(len(found), func(i int) {
+	each(len(found), func(i int) {
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
 			if t == nil || t.Empty() {
@@ -146,6 +167,104 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog) []diag.Diagnostic {
 		}
 	})
 	return slices.Concat(append([][]diag.Diagnostic{ds}, found...)...)
+}
+
+// A catalogRule reports on a language's catalog as a whole.
+type catalogRule func(c *Catalog, st Status) []diag.Diagnostic
+
+// catalogRules run before the rules of each message, in reporting order.
+var catalogRules = []catalogRule{missingTranslations, staleTranslations, orphanKeys, obsoleteTranslations}
+
+// missingTranslations: messages without text, one diagnostic per catalog
+// file, since a new role lacks some 40 messages in every language; i18n
+// status lists them one by one. A file with one missing message names it.
+func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
+	byFile := map[string][]Problem{}
+	var files []string
+	for _, p := range st.Missing {
+		f := c.Dir + "/" + FileFor(p.ID)
+		if byFile[f] == nil {
+			files = append(files, f)
+		}
+		byFile[f] = append(byFile[f], p)
+	}
+	var ds []diag.Diagnostic
+	for _, f := range files {
+		ps := byFile[f]
+		// The catalog's placeholder when there is one, else the English.
+		pos := ps[0].Pos
+		switch {
+		case len(ps) == 1:
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang.Native, f))
+		case pos.File == f:
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
+		default:
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
+		}
+	}
+	return ds
+}
+
+// staleTranslations: the English changed under a translation.
+func staleTranslations(c *Catalog, st Status) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, p := range st.Stale {
+		was := "run 'roledoc i18n merge' to keep the earlier English beside it"
+		if p.Previous != "" {
+			was = fmt.Sprintf("was %q", p.Previous)
+		}
+		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
+			"the English of %s changed since it was translated (%s, now %q); update the text, or if it still fits run 'roledoc i18n confirm --lang %s %s'",
+			p.ID, was, p.English, c.Lang.Tag, p.ID))
+	}
+	return ds
+}
+
+// orphanKeys: messages in the catalog with no source, one diagnostic per
+// file when there are several, as after a role is renamed or removed.
+func orphanKeys(c *Catalog, st Status) []diag.Diagnostic {
+	byFile := map[string][]Problem{}
+	var files []string
+	for _, p := range st.Orphans {
+		if byFile[p.Pos.File] == nil {
+			files = append(files, p.Pos.File)
+		}
+		byFile[p.Pos.File] = append(byFile[p.Pos.File], p)
+	}
+	slices.Sort(files)
+	var ds []diag.Diagnostic
+	for _, f := range files {
+		ps := byFile[f]
+		slices.SortFunc(ps, func(a, b Problem) int { return a.Pos.Line - b.Pos.Line })
+		what, their := ps[0].ID+" matches", "its translation to a renamed message"
+		if len(ps) > 1 {
+			what, their = fmt.Sprintf("%d messages, from %s on, match", len(ps), ps[0].ID), "their translations to renamed messages"
+		}
+		ds = append(ds, diag.Warnf(ps[0].Pos, diag.OrphanKey,
+			"%s no source message; 'roledoc i18n merge' moves %s with the same English, or else to %s/%s",
+			what, their, c.Dir, ObsoleteDir))
+	}
+	return ds
+}
+
+// obsoleteTranslations: translations merge kept from messages that are
+// gone, one diagnostic per file.
+func obsoleteTranslations(c *Catalog, _ Status) []diag.Diagnostic {
+	first := map[string]*Translation{}
+	count := map[string]int{}
+	for _, t := range c.Obsolete {
+		f := t.Pos.File
+		count[f]++
+		if p := first[f]; p == nil || t.Pos.Line < p.Pos.Line {
+			first[f] = t
+		}
+	}
+	var ds []diag.Diagnostic
+	for _, f := range slices.Sorted(maps.Keys(first)) {
+		ds = append(ds, diag.Warnf(first[f].Pos, diag.ObsoleteTranslation,
+			"%d obsolete translations of messages that are gone; merge brings each back if its id returns; delete them when no longer needed", count[f]))
+	}
+	return ds
 }
 
 // message is one translated message with its source, as rules see it.
@@ -193,7 +312,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -232,8 +351,8 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	want := placeholders(m.srcForms[:]...)
 	for _, f := range m.validForms() {
-		if _, err := template.New("").Parse(m.form(f)); err != nil {
-			continue // brokenTemplate reports it
+		if _, err := placeholder.Fields(m.form(f)); err != nil {
+			continue // brokenTemplate or templateCode reports it
 		}
 		got := placeholders(m.form(f))
 		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
@@ -375,18 +494,20 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	src := SourceMessages(set)
 	// Every language compares with the same source hashes: compute them
 	// once.
-	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
+	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
+	ds = append(ds, sourceGlyphs(src)...)
+	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
-			more = append(more, check(src, ids, c)...)
+			more = append(more, check(src, ids, c, unreadable)...)
 			configured[c.Lang.Tag] = false // done
 		}
 		return more
 	})...)
 	for _, l := range locale.Languages { // in a fixed order
 		if configured[l.Tag] {
-			ds = append(ds, check(src, ids, &Catalog{Lang: l, Dir: shown + "/" + l.Tag, Msgs: map[string]*Translation{}})...)
+			ds = append(ds, check(src, ids, &Catalog{Lang: l, Dir: shown + "/" + l.Tag, Msgs: map[string]*Translation{}}, nil)...)
 		}
 	}
 	return append(ds, staleExtract(src, shown, english)...)
@@ -399,7 +520,7 @@ func staleExtract(src []*Entry, shown string, english func(name string) ([]byte,
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
 	stale := make([]bool, len(names))
-	parallel.For(len(names), func(i int) {
+	each(len(names), func(i int) {
 		got, ok := english(names[i])
 		stale[i] = ok && !current(groups[names[i]], got)
 	})

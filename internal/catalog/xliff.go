@@ -141,7 +141,8 @@ func Import(data []byte, src []*Entry, c *Catalog) (map[string]*Translation, err
 			if form == "" {
 				form = "other"
 			}
-			if _, ok := bySrc[id]; !ok {
+			e, ok := bySrc[id]
+			if !ok {
 				return nil, fmt.Errorf("unit %q matches no source message", u.ID)
 			}
 			if !isForm(form) {
@@ -149,6 +150,9 @@ func Import(data []byte, src []*Entry, c *Catalog) (map[string]*Translation, err
 			}
 			if !slices.Contains([]string{"translated", "reviewed", "final"}, u.Segment.State) || u.Segment.Target == "" {
 				continue
+			}
+			if err := importable(e, u.Segment.Target); err != nil {
+				return nil, fmt.Errorf("unit %q: %v", u.ID, err)
 			}
 			t := out[id]
 			if t == nil {

@@ -27,6 +27,7 @@ func newBuild(env *Env) *cobra.Command {
 	var rf reportFlags
 	var opt publish.Options
 	var quiet, verbose bool
+	var sample sampleFlag
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Check, translate and render every role in every language",
@@ -36,7 +37,10 @@ each role in each language as HTML and PDF into the output directory
 (out/<lang>/<role>.html and .pdf, plus index pages).
 
 The output is replaced as a whole only when the build succeeds, and files
-whose inputs did not change since the last build are not rendered again.`,
+whose inputs did not change since the last build are not rendered again.
+
+Without roles/ in the working directory (or --roles) build refuses to
+run, exit 2, unless --sample asks for the built-in sample project.`,
 		Example: `  roledoc build
   roledoc build --lang ar --format pdf --role sales-manager
   roledoc build --out public -j 4 --force`,
@@ -68,6 +72,9 @@ whose inputs did not change since the last build are not rendered again.`,
 			}
 			p, err := pf.resolve(env)
 			if err != nil {
+				return err
+			}
+			if err := sample.gate(p, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
 			opt.Project = p
@@ -124,8 +131,8 @@ whose inputs did not change since the last build are not rendered again.`,
 				fmt.Fprintf(stderr, "roledoc: warning: %s holds the new output, but removing the previous one failed: %v; the next build removes it\n", opt.Out, res.Cleanup)
 			}
 			if !quiet {
-				fmt.Fprintf(stderr, "built %s: %d written, %d unchanged, in %s\n",
-					opt.Out, res.Written, res.Skipped, res.Elapsed.Round(time.Millisecond))
+				fmt.Fprintf(stderr, "built %s: %d written, %d unchanged, in %s%s\n",
+					opt.Out, res.Written, res.Skipped, res.Elapsed.Round(time.Millisecond), fallbacks(res.Fallbacks))
 			}
 			return nil
 		},
@@ -143,6 +150,7 @@ whose inputs did not change since the last build are not rendered again.`,
 	fl.BoolVar(&opt.Verify, "verify", false, "compare the hash of every output kept from the last build, not only its size and time")
 	fl.BoolVarP(&quiet, "quiet", "q", false, "print only errors")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "print warnings too")
+	sample.register(cmd)
 	return cmd
 }
 
@@ -270,4 +278,17 @@ func progress(w io.Writer) func(done, total int) {
 		rate := float64(done) / max(now.Sub(start).Seconds(), 1e-3)
 		fmt.Fprintf(w, "\r[%s%s] %d/%d documents, %.0f/s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total, rate)
 	}
+}
+
+// fallbacks tells, for the summary line, how many texts each language
+// shows in English because their translation is missing.
+func fallbacks(fs []publish.Fallback) string {
+	if len(fs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%s %d", f.Lang, f.Texts)
+	}
+	return "; texts shown in English for want of a translation: " + strings.Join(parts, ", ")
 }

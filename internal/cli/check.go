@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -105,12 +104,16 @@ func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []dia
 func newCheck(env *Env) *cobra.Command {
 	var pf projectFlags
 	var rf reportFlags
+	var sample sampleFlag
 	var base string
 	cmd := &cobra.Command{
 		Use:   "check [path...]",
 		Short: "Validate role files and roledoc.yaml",
 		Long: `Check validates every role file in roles/ (or the files and directories
 given) and roledoc.yaml, and reports each problem as file:line:col.
+
+Without roles/ in the working directory (or --roles) check refuses to
+run, exit 2, unless --sample asks for the built-in sample project.
 
 With --base REV (a git revision, such as origin/main, or a directory
 holding another copy of the project) it also enforces version discipline:
@@ -138,6 +141,9 @@ usage, 3 on an I/O or internal failure.`,
 			if err != nil {
 				return err
 			}
+			if err := sample.gate(p, cmd.ErrOrStderr()); err != nil {
+				return err
+			}
 			ds, err := check(p, env.Dir, args)
 			if err != nil {
 				return err
@@ -158,6 +164,7 @@ usage, 3 on an I/O or internal failure.`,
 	cmd.Flags().Lookup("strict").Usage = "treat warnings about the role files and roledoc.yaml as errors; translation warnings stay warnings"
 	cmd.Flags().BoolVar(&rf.strictTranslations, "strict-translations", false, "treat missing, stale and orphaned translations as errors")
 	cmd.Flags().BoolVar(&rf.errorsOnly, "errors-only", false, "show errors only; the summary still counts warnings")
+	sample.register(cmd)
 	cmd.Flags().StringVar(&base, "base", "", "also check version discipline against this git revision or directory")
 	return cmd
 }
@@ -191,17 +198,22 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		}
 		var roles []*role.Role
 		var rds []diag.Diagnostic
+		src, err := p.Given(arg, info.IsDir())
+		if err != nil {
+			return nil, usageErr("%s: %v", arg, cmp.Or(errors.Unwrap(err), err))
+		}
 		if info.IsDir() {
-			roles, rds = role.LoadFS(os.DirFS(full), ".", filepath.ToSlash(arg))
+			roles, rds = role.LoadFS(src.FS, src.Root, src.Shown)
 		} else {
-			data, err := yamlsrc.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), yamlsrc.MaxFileSize)
+			data, err := yamlsrc.ReadFile(src.FS, src.Root, yamlsrc.MaxFileSize)
 			if err != nil {
-				return nil, internalErr(fmt.Errorf("%s: %v", arg, cmp.Or(errors.Unwrap(err), err)))
-			}
-			r, d := role.Load(filepath.ToSlash(arg), data)
-			rds = d
-			if r != nil {
-				roles = []*role.Role{r}
+				rds = []diag.Diagnostic{yamlsrc.ReadError(src.Shown, err)}
+			} else {
+				r, d := role.Load(src.Shown, data)
+				rds = d
+				if r != nil {
+					roles = []*role.Role{r}
+				}
 			}
 		}
 		ds = append(ds, rds...)

@@ -20,9 +20,9 @@ func workflow(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := strings.Cut(string(doc), "```yaml\n# .github/workflows/roles.yml\n")
+	_, rest, ok := strings.Cut(string(doc), "```yaml\n# .github/workflows/roledoc.yml\n")
 	if !ok {
-		t.Fatal("docs/ci.md has no roles.yml workflow")
+		t.Fatal("docs/ci.md has no roledoc.yml workflow")
 	}
 	wf, _, ok := strings.Cut(rest, "```")
 	if !ok {
@@ -42,7 +42,7 @@ func TestCIWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	errs, err := linter.Lint("roles.yml", wf, nil)
+	errs, err := linter.Lint("roledoc.yml", wf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,7 +78,8 @@ into validated, translated, print-ready HTML and PDF documents.
 
 It uses roles/, locales/, templates/ and roledoc.yaml from the working
 directory when they exist, the paths given by flags, and its built-in
-defaults otherwise.`,
+defaults otherwise. Start a project with 'roledoc init', add a role with
+'roledoc new ROLE-ID'.`,
 		Version:       roledoc.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -87,7 +88,7 @@ defaults otherwise.`,
 	// Declared here so cobra does not add -v for it: -v means --verbose
 	// in build, and one letter must not mean two things.
 	root.Flags().Bool("version", false, "print the version")
-	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newApprove(env), newDiff(env))
+	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newInit(env), newNew(env), newApprove(env), newDiff(env))
 	// Before strictUsage: the completion command keeps the writer it
 	// finds.
 	root.SetIn(env.Stdin)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -29,23 +31,37 @@ English source in roles/ and the interface:
   extract   write the English source catalog (locales/en/)
   merge     add missing messages to each language, drop orphans
   status    per-language coverage: translated, missing, stale
+  confirm   mark stale translations as still fitting the new English
   export    a language as XLIFF 2.0 for translation tools
   import    an XLIFF 2.0 file back into its language
-  migrate   split the old one-file roles.yaml into roles/<role-id>.yaml`,
+  migrate   split the old one-file roles.yaml into roles/<role-id>.yaml
+
+They work whenever the catalogs and the English can be read: errors in
+role files (a bad reports_to, a file that does not parse) are noted and
+left to 'roledoc check'; the messages of a role file that cannot be read
+keep their translations as they are.`,
 	}
-	cmd.AddCommand(newI18nExtract(env), newI18nMerge(env), newI18nStatus(env), newI18nExport(env), newI18nImport(env), newI18nMigrate(env))
+	cmd.AddCommand(newI18nExtract(env), newI18nMerge(env), newI18nStatus(env), newI18nConfirm(env), newI18nExport(env), newI18nImport(env), newI18nMigrate(env))
 	return cmd
 }
 
-// i18nState is what every i18n command starts from: a valid project and
-// its catalogs.
+// i18nState is what every i18n command starts from: the English that
+// could be read and the catalogs.
 type i18nState struct {
 	p    *project.Project
 	set  *role.Set
 	cats map[string]*catalog.Catalog
 	src  []*catalog.Entry
+	// catalogDs are the problems found reading the catalogs; commands
+	// that write or export catalogs stop on their errors.
+	catalogDs []diag.Diagnostic
 }
 
+// loadI18n reads the roles and catalogs. Errors in the role files do not
+// stop translators' work: they are noted on w and left to check, and a
+// role file that cannot be read keeps its catalog files. Only a
+// configuration that cannot be read stops here, since it names the
+// languages.
 func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
 	p, err := pf.resolve(env)
 	if err != nil {
@@ -55,24 +71,68 @@ func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
 	if err != nil {
 		return nil, internalErr(err)
 	}
-	cats, cds := p.LoadCatalogs()
-	ds = append(ds, cds...)
-	if set == nil || diag.HasErrors(ds) {
-		rf := reportFlags{flag: "format", format: "text"}
-		diag.Sort(ds)
-		if err := rf.report(env, w, p, ds); err != nil {
-			return nil, err
-		}
-		return nil, errProblems
+	if set == nil {
+		return nil, reportProblems(env, w, p, ds)
 	}
-	return &i18nState{p: p, set: set, cats: cats, src: catalog.SourceMessages(set)}, nil
+	noteRoleErrors(w, ds, set.Unreadable())
+	cats, cds := p.LoadCatalogs()
+	diag.Sort(cds)
+	return &i18nState{p: p, set: set, cats: cats, src: catalog.SourceMessages(set), catalogDs: cds}, nil
+}
+
+// reportProblems prints diagnostics as text and returns errProblems.
+func reportProblems(env *Env, w io.Writer, p *project.Project, ds []diag.Diagnostic) error {
+	rf := reportFlags{flag: "format", format: "text"}
+	if err := rf.report(env, w, p, ds); err != nil {
+		return err
+	}
+	return errProblems
+}
+
+// noteRoleErrors says in one line which role files have errors, which the
+// i18n commands work around.
+func noteRoleErrors(w io.Writer, ds []diag.Diagnostic, unreadable []string) {
+	var files []string
+	for _, d := range ds {
+		if d.Severity == diag.Error && !slices.Contains(files, d.Pos.File) {
+			files = append(files, d.Pos.File)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "note: %s %s errors; run 'roledoc check' for them. Translation work goes on", strings.Join(files, ", "), plural(len(files), "has", "have"))
+	if len(unreadable) > 0 {
+		fmt.Fprintf(w, "; the translations of %s are kept as they are until %s can be read", strings.Join(unreadable, ", "), plural(len(unreadable), "its file", "their files"))
+	}
+	fmt.Fprintln(w, ".")
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
+// cleanCatalogs reports the catalogs' errors and returns errProblems when
+// there are any: a command that writes or exports a catalog must not
+// work from one read in part.
+func (s *i18nState) cleanCatalogs(env *Env, w io.Writer) error {
+	if !diag.HasErrors(s.catalogDs) {
+		return nil
+	}
+	return reportProblems(env, w, s.p, s.catalogDs)
 }
 
 // loadWritable is loadI18n for commands that write catalogs: the locales
-// must be a directory on disk.
+// must be a directory on disk, and the catalogs free of errors.
 func loadWritable(env *Env, pf *projectFlags, w io.Writer) (*i18nState, string, error) {
 	s, err := loadI18n(env, pf, w)
 	if err != nil {
+		return nil, "", err
+	}
+	if err := s.cleanCatalogs(env, w); err != nil {
 		return nil, "", err
 	}
 	dir, err := s.p.LocalesDir()
@@ -80,6 +140,23 @@ func loadWritable(env *Env, pf *projectFlags, w io.Writer) (*i18nState, string, 
 		return nil, "", usageErr("%v", err)
 	}
 	return s, dir, nil
+}
+
+// merge writes a language's catalogs brought in line with the source and
+// says on w where translations went that were not simply kept.
+func (s *i18nState) merge(w io.Writer, dir string, c *catalog.Catalog) ([]string, error) {
+	files, sum := catalog.Merge(s.src, c, s.set.Unreadable())
+	tag := c.Lang.Tag
+	if n := len(sum.Carried); n > 0 {
+		fmt.Fprintf(w, "%s: carried over %d %s from renamed keys\n", tag, n, plural(n, "translation", "translations"))
+	}
+	if n := len(sum.Restored); n > 0 {
+		fmt.Fprintf(w, "%s: brought back %d %s from %s/\n", tag, n, plural(n, "translation", "translations"), catalog.ObsoleteDir)
+	}
+	if n := len(sum.Obsolete); n > 0 {
+		fmt.Fprintf(w, "%s: kept %d %s of removed messages in %s/%s/\n", tag, n, plural(n, "translation", "translations"), c.Dir, catalog.ObsoleteDir)
+	}
+	return catalog.WriteFiles(filepath.Join(dir, tag), files)
 }
 
 // catalog returns a language's catalog, empty when it has none yet.
@@ -123,7 +200,9 @@ func newI18nExtract(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, locale.Source), catalog.Extract(s.src))
+			files := catalog.Extract(s.src)
+			catalog.Keep(files, s.set.Unreadable())
+			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, locale.Source), files)
 		},
 	}
 	pf.register(cmd)
@@ -161,10 +240,19 @@ func newI18nMerge(env *Env) *cobra.Command {
 		Use:   "merge",
 		Short: "Add missing messages to each language and drop orphans",
 		Long: `Merge brings each language's catalog in line with the English: it adds
-messages that are missing (with empty text, to be translated), drops
-messages whose source is gone, and records the source hash on translations
-that have none. Good translations are not touched; running it twice changes
-nothing the second time. A catalog with errors is not rewritten.`,
+messages that are missing (with empty text, to be translated) and records
+the English a translation was made from on translations that have none.
+
+No translation is lost. When a message is gone and a new one has the same
+English (a renamed item or role), its translation moves there; other
+translations of messages that are gone move to locales/<lang>/obsolete/,
+and come back when their message does. When the English of a translated
+message changed, merge keeps the earlier English beside it ("previous")
+and marks it for review, until the text is changed or confirmed with
+'roledoc i18n confirm'.
+
+Running it twice changes nothing the second time. A catalog with errors
+is not rewritten.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
@@ -177,7 +265,7 @@ nothing the second time. A catalog with errors is not rewritten.`,
 			}
 			var all []string
 			for _, l := range ls {
-				wrote, err := catalog.WriteFiles(filepath.Join(dir, l.Tag), catalog.Merged(s.src, s.catalog(l)))
+				wrote, err := s.merge(cmd.ErrOrStderr(), dir, s.catalog(l))
 				all = append(all, wrote...)
 				if err != nil {
 					return internalErr(err)
@@ -206,6 +294,10 @@ func newI18nStatus(env *Env) *cobra.Command {
 			}
 			s, err := loadI18n(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
+				if format == "json" {
+					// Tools reading stdout get JSON in every case.
+					return errors.Join(err, writeStatusJSON(cmd.OutOrStdout(), nil))
+				}
 				return err
 			}
 			ls, err := s.langs(langs)
@@ -214,12 +306,18 @@ func newI18nStatus(env *Env) *cobra.Command {
 			}
 			var sts []catalog.Status
 			for _, l := range ls {
-				sts = append(sts, catalog.CoverageOf(s.src, s.catalog(l)))
+				sts = append(sts, catalog.CoverageOf(s.src, s.catalog(l), s.set.Unreadable()...))
 			}
 			if format == "json" {
-				return writeStatusJSON(cmd.OutOrStdout(), sts)
+				err = writeStatusJSON(cmd.OutOrStdout(), sts)
+			} else {
+				err = writeStatusText(cmd.OutOrStdout(), sts)
 			}
-			return writeStatusText(cmd.OutOrStdout(), sts)
+			if err != nil {
+				return internalErr(err)
+			}
+			// A broken catalog is counted as far as it could be read.
+			return s.cleanCatalogs(env, cmd.ErrOrStderr())
 		},
 	}
 	pf.register(cmd)
@@ -241,24 +339,34 @@ func writeStatusText(w io.Writer, sts []catalog.Status) error {
 		for _, group := range []struct {
 			what string
 			ps   []catalog.Problem
-		}{{"missing", s.Missing}, {"stale", s.Stale}, {"orphan", s.Orphans}} {
+		}{{"missing", s.Missing}, {"stale", s.Stale}, {"orphan", s.Orphans}, {"obsolete", s.Obsolete}} {
 			if len(group.ps) == 0 {
 				continue
 			}
 			fmt.Fprintf(w, "\n%s: %d %s\n", s.Lang, len(group.ps), group.what)
 			for _, p := range group.ps {
 				fmt.Fprintf(w, "  %s  %s\n", p.Pos, p.ID)
+				if group.what == "stale" {
+					fmt.Fprintf(w, "      was: %s\n      now: %s\n", cmp.Or(indent(p.Previous), "(not recorded; run 'roledoc i18n merge')"), indent(p.English))
+				}
 			}
 		}
 	}
 	return nil
 }
 
+// indent lines up the lines of plural forms under the first.
+func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n           ") }
+
 func writeStatusJSON(w io.Writer, sts []catalog.Status) error {
 	type problem struct {
 		ID   string `json:"id"`
 		File string `json:"file"`
 		Line int    `json:"line,omitempty"`
+		// For stale translations: the English they were made from and
+		// the English now.
+		Previous string `json:"previous,omitempty"`
+		English  string `json:"english,omitempty"`
 	}
 	type lang struct {
 		Lang       string    `json:"lang"`
@@ -267,22 +375,76 @@ func writeStatusJSON(w io.Writer, sts []catalog.Status) error {
 		Missing    []problem `json:"missing"`
 		Stale      []problem `json:"stale"`
 		Orphans    []problem `json:"orphans"`
+		Obsolete   []problem `json:"obsolete"`
 		Percent    float64   `json:"percent"`
 	}
 	conv := func(ps []catalog.Problem) []problem {
 		out := []problem{}
 		for _, p := range ps {
-			out = append(out, problem{p.ID, p.Pos.File, p.Pos.Line})
+			out = append(out, problem{p.ID, p.Pos.File, p.Pos.Line, p.Previous, p.English})
 		}
 		return out
 	}
 	out := []lang{}
 	for _, s := range sts {
-		out = append(out, lang{s.Lang, s.Total, s.Translated, conv(s.Missing), conv(s.Stale), conv(s.Orphans), s.Percent()})
+		out = append(out, lang{s.Lang, s.Total, s.Translated, conv(s.Missing), conv(s.Stale), conv(s.Orphans), conv(s.Obsolete), s.Percent()})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+func newI18nConfirm(env *Env) *cobra.Command {
+	var pf projectFlags
+	var langs []string
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "confirm --lang LANG (MESSAGE-ID... | --all)",
+		Short: "Mark stale translations as still fitting the new English",
+		Long: `When the English of a message changes, its translations are stale and
+merge keeps the earlier English beside them ("previous"). A translation
+that is changed is current again at the next merge; confirm is for one
+that still fits as it is: it records the new English and removes the
+review mark. Nothing else is changed, apart from what merge would do.`,
+		Example: `  roledoc i18n confirm --lang nl sales-manager.duties.find-clients
+  roledoc i18n confirm --lang nl,id --all`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(langs) == 0 {
+				return usageErr("confirm needs --lang")
+			}
+			if all == (len(args) > 0) {
+				return usageErr("name the messages to confirm, or pass --all")
+			}
+			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			ls, err := s.langs(langs)
+			if err != nil {
+				return err
+			}
+			var wrote []string
+			for _, l := range ls {
+				c := s.catalog(l)
+				done, err := catalog.Confirm(s.src, c, args)
+				if err != nil {
+					return usageErr("%s: %v", l.Tag, err)
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: confirmed %d %s\n", l.Tag, len(done), plural(len(done), "translation", "translations"))
+				w, err := s.merge(cmd.ErrOrStderr(), dir, c)
+				wrote = append(wrote, w...)
+				if err != nil {
+					return internalErr(err)
+				}
+			}
+			reportWrites(cmd.ErrOrStderr(), wrote)
+			return nil
+		},
+	}
+	pf.register(cmd)
+	cmd.Flags().StringSliceVar(&langs, "lang", nil, "languages to confirm in")
+	cmd.Flags().BoolVar(&all, "all", false, "confirm every stale translation")
+	return cmd
 }
 
 func newI18nExport(env *Env) *cobra.Command {
@@ -299,6 +461,9 @@ func newI18nExport(env *Env) *cobra.Command {
 			}
 			s, err := loadI18n(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
+				return err
+			}
+			if err := s.cleanCatalogs(env, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
 			ls, err := s.langs([]string{lang})
@@ -351,7 +516,12 @@ func newI18nImport(env *Env) *cobra.Command {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
 			c.Msgs = msgs
-			return writeCatalogs(cmd.ErrOrStderr(), filepath.Join(dir, lang.Tag), catalog.Merged(s.src, c))
+			wrote, err := s.merge(cmd.ErrOrStderr(), dir, c)
+			if err != nil {
+				return internalErr(err)
+			}
+			reportWrites(cmd.ErrOrStderr(), wrote)
+			return nil
 		},
 	}
 	pf.register(cmd)
@@ -388,13 +558,15 @@ regenerates the split files from it.`,
 			if err != nil {
 				return errors.Join(err, restore())
 			}
-			wrote, err := catalog.WriteFiles(filepath.Join(dir, locale.Source), catalog.Extract(s.src))
+			english := catalog.Extract(s.src)
+			catalog.Keep(english, s.set.Unreadable())
+			wrote, err := catalog.WriteFiles(filepath.Join(dir, locale.Source), english)
 			if err != nil {
 				return internalErr(errors.Join(err, restore()))
 			}
 			for _, l := range locale.Languages {
 				if c := s.cats[l.Tag]; c != nil {
-					w, err := catalog.WriteFiles(filepath.Join(dir, l.Tag), catalog.Merged(s.src, c))
+					w, err := s.merge(cmd.ErrOrStderr(), dir, c)
 					wrote = append(wrote, w...)
 					if err != nil {
 						return internalErr(errors.Join(err, restore()))

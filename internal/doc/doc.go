@@ -63,8 +63,11 @@ type Section struct {
 // Item is one numbered entry, such as 2.3 or 1.4.
 type Item struct {
 	Number string
-	Label  string // for provisions: "Reports to"
-	Text   string
+	// Key says what a provision is in every language: "education",
+	// "reports_to", "knowledge" and so on; empty for numbered entries.
+	Key   string
+	Label string // for provisions: "Reports to"
+	Text  string
 	// Link is the id of a role with its own page that Text names.
 	Link string
 	// Target is an evaluation criterion's target, already labelled.

@@ -66,10 +66,10 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	have := map[string]map[string]bool{}
 	for _, t := range texts {
 		tag := language.MustParse(t.Lang.Tag)
-		lit[t.Lang.Tag] = t.Text
+		lit[t.Lang.Tag] = displayable(t.Text)
 		have[t.Lang.Tag] = map[string]bool{}
 		for _, m := range t.UI {
-			if _, ok := src[m.ID]; ok {
+			if e, ok := src[m.ID]; ok && runnable(e.Msg, m) {
 				b.MustAddMessages(tag, m)
 				have[t.Lang.Tag][m.ID] = true
 			}
@@ -371,21 +371,21 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 
 	var prov []doc.Item
 	ref := func(label, id string) doc.Item {
-		it := doc.Item{Label: s.plain(label), Text: s.title(id)}
+		it := doc.Item{Key: strings.TrimPrefix(label, "ui.label."), Label: s.plain(label), Text: s.title(id)}
 		if _, ok := l.set.Role(id); ok {
 			it.Link = id
 		}
 		return it
 	}
 	prov = append(prov,
-		doc.Item{Label: s.plain("ui.label.category"), Text: s.plain("ui.category." + r.Category)},
+		doc.Item{Key: "category", Label: s.plain("ui.label.category"), Text: s.plain("ui.category." + r.Category)},
 		ref("ui.label.appointed_by", r.AppointedBy),
 		ref("ui.label.reports_to", r.ReportsTo),
 		ref("ui.label.substitute", r.Substitute),
-		doc.Item{Label: s.plain("ui.label.education"), Text: s.plain("ui.education." + r.Requirements.Education)},
+		doc.Item{Key: "education", Label: s.plain("ui.label.education"), Text: s.plain("ui.education." + r.Requirements.Education)},
 	)
 	if r.Requirements.Field != "" {
-		prov = append(prov, doc.Item{Label: s.plain("ui.label.field"), Text: s.plain(catalog.RoleKey(r.ID, "requirements", "field"))})
+		prov = append(prov, doc.Item{Key: "field", Label: s.plain("ui.label.field"), Text: s.plain(catalog.RoleKey(r.ID, "requirements", "field"))})
 	}
 	var exp string
 	if y := r.Requirements.ExperienceYears; y != nil && *y > 0 {
@@ -393,12 +393,12 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 	} else {
 		exp = s.plain("ui.experience.none") // looked up only when shown: Fingerprint records lookups
 	}
-	prov = append(prov, doc.Item{Label: s.plain("ui.label.experience"), Text: exp})
+	prov = append(prov, doc.Item{Key: "experience", Label: s.plain("ui.label.experience"), Text: exp})
 	sub := func(label, section string, items []role.Item) {
 		if len(items) == 0 {
 			return
 		}
-		it := doc.Item{Label: s.plain(label)}
+		it := doc.Item{Key: strings.TrimPrefix(label, "ui.label."), Label: s.plain(label)}
 		for _, x := range items {
 			it.Sub = append(it.Sub, s.plain(catalog.RoleKey(r.ID, section, x.ID)))
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/inputfs"
 	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
@@ -58,6 +59,7 @@ type Project struct {
 	Roles, Locales, Templates Source
 	Config                    Source // Root is the file name inside FS
 	dir                       string
+	given                     []Source // files and directories named on the command line
 }
 
 // Resolve decides where each input comes from. A path given by flag must
@@ -80,6 +82,14 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return flag
 	}
+	// Files are read only inside the project root, base; a directory
+	// given by flag outside it is its own root.
+	open := func(dir string) (fs.FS, error) {
+		if inputfs.Inside(dir, base) {
+			return inputfs.New(dir, base)
+		}
+		return inputfs.New(dir, dir)
+	}
 	dir := func(flag, name string) (Source, error) {
 		if flag != "" {
 			info, err := os.Stat(at(flag))
@@ -89,11 +99,19 @@ func Resolve(opt Options) (*Project, error) {
 			if !info.IsDir() {
 				return Source{}, fmt.Errorf("%s: not a directory", flag)
 			}
-			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag), disk: at(flag)}, nil
+			fsys, err := open(at(flag))
+			if err != nil {
+				return Source{}, fmt.Errorf("%s directory: %w", name, err)
+			}
+			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag), disk: at(flag)}, nil
 		}
 		p := filepath.Join(base, name)
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name), rel: name, disk: p}, nil
+			fsys, err := inputfs.New(p, base)
+			if err != nil {
+				return Source{}, fmt.Errorf("%s directory: %w", name, err)
+			}
+			return Source{FS: fsys, Root: ".", Shown: shown(opt.Dir, name), rel: name, disk: p}, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
 	}
@@ -113,10 +131,18 @@ func Resolve(opt Options) (*Project, error) {
 		if _, err := os.Stat(at(opt.Config)); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), rel: rel(opt.Config)}
+		fsys, err := open(filepath.Dir(at(opt.Config)))
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), rel: rel(opt.Config)}
 	default:
-		if _, err := os.Stat(filepath.Join(base, role.ConfigFile)); err == nil {
-			p.Config = Source{FS: os.DirFS(base), Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile), rel: role.ConfigFile}
+		if _, err := os.Lstat(filepath.Join(base, role.ConfigFile)); err == nil {
+			fsys, err := inputfs.New(base, base)
+			if err != nil {
+				return nil, fmt.Errorf("config: %w", err)
+			}
+			p.Config = Source{FS: fsys, Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile), rel: role.ConfigFile}
 		} else {
 			p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
 		}
@@ -152,6 +178,11 @@ func (p *Project) At(fsys fs.FS) *Project {
 	return &Project{Roles: other(p.Roles), Locales: other(p.Locales), Templates: other(p.Templates), Config: other(p.Config)}
 }
 
+// Sample reports whether the roles are the built-in sample company's: there
+// is no roles/ in the working directory and no --roles. Commands must say
+// so, or a user in the wrong folder is told that all is clean.
+func (p *Project) Sample() bool { return p.Roles.Embedded }
+
 func shown(dir, name string) string {
 	if dir == "" || dir == "." {
 		return name
@@ -162,6 +193,10 @@ func shown(dir, name string) string {
 // LoadConfig reads and validates the configuration.
 func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
 	data, err := yamlsrc.ReadFile(p.Config.FS, p.Config.Root, yamlsrc.MaxFileSize)
+	if errors.Is(err, inputfs.ErrNotRegular) || errors.Is(err, inputfs.ErrOutsideRoot) {
+		// Refused, not failed: a problem in the project like any other.
+		return nil, []diag.Diagnostic{yamlsrc.ReadError(p.Config.Shown, err)}, nil
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, cmp.Or(errors.Unwrap(err), err))
 	}
@@ -190,20 +225,57 @@ func (p *Project) Load(extra ...*role.Role) (*role.Set, []diag.Diagnostic, error
 }
 
 // Source returns the bytes of a file named as in a diagnostic, for showing
-// the offending line; it returns nil when the file cannot be found.
+// the offending line; it returns nil when the file is not one of the
+// project's inputs or cannot be read. It reads through the inputs' file
+// systems, so a file refused as input is never shown either.
 func (p *Project) Source(file string) []byte {
-	if !filepath.IsAbs(file) && p.dir != "" {
-		if data, err := os.ReadFile(filepath.Join(p.dir, file)); err == nil {
-			return data
+	if file == p.Config.Shown {
+		return readShown(p.Config.FS, p.Config.Root)
+	}
+	for _, s := range append([]Source{p.Roles, p.Locales, p.Templates}, p.given...) {
+		if file == s.Shown && s.Root != "." {
+			return readShown(s.FS, s.Root)
+		}
+		if rel, ok := strings.CutPrefix(file, s.Shown+"/"); ok {
+			return readShown(s.FS, path.Join(s.Root, rel))
 		}
 	}
-	if data, err := os.ReadFile(file); err == nil {
-		return data
-	}
-	if data, err := fs.ReadFile(roledoc.Defaults, file); err == nil {
-		return data
-	}
 	return nil
+}
+
+// Given returns a role file or directory named on the command line, read
+// under the same rules as the project's inputs: inside the project root
+// when it is there, else inside its own directory. For a file, Root is
+// its name in FS; for a directory, ".".
+func (p *Project) Given(arg string, isDir bool) (Source, error) {
+	base := cmp.Or(p.dir, ".")
+	full := arg
+	if !filepath.IsAbs(arg) {
+		full = filepath.Join(base, arg)
+	}
+	dir, name := filepath.Dir(full), filepath.Base(full)
+	if isDir {
+		dir, name = full, "."
+	}
+	root := dir
+	if inputfs.Inside(dir, base) {
+		root = base
+	}
+	fsys, err := inputfs.New(dir, root)
+	if err != nil {
+		return Source{}, err
+	}
+	s := Source{FS: fsys, Root: name, Shown: filepath.ToSlash(arg)}
+	p.given = append(p.given, s)
+	return s, nil
+}
+
+func readShown(fsys fs.FS, name string) []byte {
+	data, err := yamlsrc.ReadFile(fsys, name, yamlsrc.MaxCatalogSize)
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 // LoadRender reads the roles and the catalogs' texts, for rendering: lean
@@ -248,8 +320,21 @@ func (p *Project) LocalesDir() (string, error) {
 	if p.Locales.Embedded {
 		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
 	}
-	if p.dir != "" && !filepath.IsAbs(p.Locales.Shown) {
-		return filepath.Join(p.dir, filepath.FromSlash(p.Locales.Shown)), nil
+	return p.onDisk(p.Locales), nil
+}
+
+// RolesDir returns the on-disk roles directory that `roledoc new` writes
+// to, or an error when the roles are the built-in sample.
+func (p *Project) RolesDir() (string, error) {
+	if p.Roles.Embedded {
+		return "", errors.New("no roles/ directory here; run `roledoc init` first, or pass --roles DIR")
 	}
-	return filepath.FromSlash(p.Locales.Shown), nil
+	return p.onDisk(p.Roles), nil
+}
+
+func (p *Project) onDisk(s Source) string {
+	if p.dir != "" && !filepath.IsAbs(s.Shown) {
+		return filepath.Join(p.dir, filepath.FromSlash(s.Shown))
+	}
+	return filepath.FromSlash(s.Shown)
 }

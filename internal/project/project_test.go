@@ -17,6 +17,12 @@ func TestResolve(t *testing.T) {
 	if !p.Roles.Embedded || !p.Locales.Embedded || !p.Templates.Embedded || !p.Config.Embedded {
 		t.Error("an empty directory should use the embedded defaults")
 	}
+	if !p.Sample() {
+		t.Error("an empty directory's project is the built-in sample; commands must say so")
+	}
+	if _, err := p.RolesDir(); err == nil {
+		t.Error("the built-in roles must not be writable")
+	}
 	set, ds, err := p.Load()
 	if err != nil || set == nil || len(set.Roles) != 4 {
 		t.Fatalf("embedded project: %v, %v", err, ds)
@@ -40,6 +46,9 @@ func TestResolve(t *testing.T) {
 	}
 	if dir, err := p.LocalesDir(); err != nil || dir != filepath.Join(site, "locales") {
 		t.Errorf("LocalesDir = %q, %v", dir, err)
+	}
+	if dir, err := p.RolesDir(); err != nil || dir != filepath.Join(site, "roles") || p.Sample() {
+		t.Errorf("RolesDir = %q, %v; sample %v", dir, err, p.Sample())
 	}
 
 	p, err = Resolve(Options{Dir: site, Roles: "roles", Templates: empty})

@@ -81,7 +81,11 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	// Missing translations must be known before anything is rendered, so
 	// that --strict can stop the build.
 	for _, l := range langs {
-		ds = append(ds, p.loc.Missing(roles, l)...)
+		missing := p.loc.Missing(roles, l)
+		if len(missing) > 0 {
+			res.Fallbacks = append(res.Fallbacks, Fallback{l.Tag, len(missing)})
+		}
+		ds = append(ds, missing...)
 		for _, r := range roles {
 			p.jobs = append(p.jobs, job{role: r, lang: l})
 		}

@@ -59,7 +59,10 @@ type Options struct {
 type Result struct {
 	Written, Skipped int
 	Diagnostics      []diag.Diagnostic
-	Elapsed          time.Duration
+	// Fallbacks counts, per language with any, the texts shown in English
+	// for want of a translation, in build order.
+	Fallbacks []Fallback
+	Elapsed   time.Duration
 	// Previous is true when out/ held a previous output when the run
 	// started (or when it took the lock, if it got that far).
 	Previous bool
@@ -69,6 +72,12 @@ type Result struct {
 	// previous output's tree; out/ is fine, the leftover is removed by the
 	// next build.
 	Cleanup error
+}
+
+// A Fallback is how many texts a language shows in English.
+type Fallback struct {
+	Lang  string
+	Texts int
 }
 
 // ErrInvalid means the inputs had errors; the diagnostics say which, and

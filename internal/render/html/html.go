@@ -76,7 +76,7 @@ func (r *Renderer) Document(w io.Writer, d *doc.Document) error {
 		PageSize:  pageSize(d.Page),
 		PageCSS:   pageCounter(d),
 		HeaderCSS: cssString(d.Organization + " · " + d.Title),
-		JSONLD:    jobPosting(d),
+		JSONLD:    occupation(d),
 	}
 	return execute(w, r.role, data)
 }
@@ -166,38 +166,54 @@ func cssString(s string) template.CSS {
 	return template.CSS(b.String())
 }
 
-// jobPosting describes the role as schema.org JSON-LD so published pages
-// are machine-readable. json.Marshal escapes <, > and &, so the text cannot
-// close the script element.
-func jobPosting(d *doc.Document) template.JS {
-	var duties, quals []string
-	for _, it := range d.Sections[1].Items {
-		duties = append(duties, it.Text)
+// occupation describes the role as schema.org JSON-LD, so published pages
+// are machine-readable. The type is Occupation, not JobPosting: the page is
+// an internal description of a position, not an advertisement of a
+// vacancy, and has none of a posting's fields (date posted, location,
+// salary, how to apply). Lists stay JSON arrays, so no punctuation of any
+// one language is put between items, and the context's @language tags
+// every text with the page's language. json.Marshal escapes <, > and &,
+// so no text can close the script element.
+func occupation(d *doc.Document) template.JS {
+	ld := map[string]any{
+		"@context": map[string]string{"@vocab": "https://schema.org/", "@language": d.Lang},
+		"@type":    "Occupation",
+		"name":     d.Title,
+		"mainEntityOfPage": map[string]any{
+			"@type":     "WebPage",
+			"name":      d.Kind,
+			"publisher": map[string]any{"@type": "Organization", "name": d.Organization},
+		},
+	}
+	// General provisions name what they are; those schema.org has a
+	// property for are kept.
+	property := map[string]string{
+		"education":  "educationRequirements",
+		"field":      "educationRequirements",
+		"experience": "experienceRequirements",
+		"other":      "qualifications",
+		"knowledge":  "skills",
 	}
 	for _, it := range d.Sections[0].Items {
-		if it.Label == "" {
-			continue
+		if p, ok := property[it.Key]; ok {
+			add(ld, p, it.Text, it.Sub)
 		}
-		v := it.Text
-		if len(it.Sub) > 0 {
-			v = strings.Join(it.Sub, "; ")
-		}
-		quals = append(quals, it.Label+": "+v)
 	}
-	ld := map[string]any{
-		"@context":             "https://schema.org",
-		"@type":                "JobPosting",
-		"title":                d.Title,
-		"description":          d.Kind + ": " + d.Title + ". " + strings.Join(duties, " "),
-		"responsibilities":     strings.Join(duties, "\n"),
-		"qualifications":       strings.Join(quals, "\n"),
-		"inLanguage":           d.Lang,
-		"hiringOrganization":   map[string]any{"@type": "Organization", "name": d.Organization},
-		"occupationalCategory": d.Department,
+	for _, it := range d.Sections[1].Items {
+		add(ld, "responsibilities", it.Text, nil)
 	}
 	out, err := json.Marshal(ld)
 	if err != nil {
 		return ""
 	}
 	return template.JS(out)
+}
+
+// add appends an item's text, or its sub-entries, to the list under key.
+func add(ld map[string]any, key, text string, sub []string) {
+	list, _ := ld[key].([]string)
+	if text != "" {
+		list = append(list, text)
+	}
+	ld[key] = append(list, sub...)
 }

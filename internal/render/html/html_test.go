@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -165,6 +166,54 @@ func TestEscapesContent(t *testing.T) {
 	}
 }
 
+// TestStructuredData reads the JSON-LD back as a search engine would: an
+// Occupation in the page's language, every duty its own entry, and no
+// Latin punctuation put between Arabic items.
+func TestStructuredData(t *testing.T) {
+	r := renderer(t)
+	docs := fixture.Documents(t, "sales-manager")
+	for _, lang := range []string{"en", "ar"} {
+		d := docs[lang]
+		page, err := xhtml.Parse(bytes.NewReader(render(t, r, d)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var scripts []string
+		for _, n := range find(page, atom.Script) {
+			if attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
+				scripts = append(scripts, n.FirstChild.Data)
+			}
+		}
+		if len(scripts) != 1 {
+			t.Fatalf("%s: %d JSON-LD scripts, want 1", lang, len(scripts))
+		}
+		var ld struct {
+			Context struct {
+				Language string `json:"@language"`
+			} `json:"@context"`
+			Type             string   `json:"@type"`
+			Name             string   `json:"name"`
+			Responsibilities []string `json:"responsibilities"`
+			Skills           []string `json:"skills"`
+			Education        []string `json:"educationRequirements"`
+		}
+		if err := json.Unmarshal([]byte(scripts[0]), &ld); err != nil {
+			t.Fatalf("%s: %v\n%s", lang, err, scripts[0])
+		}
+		if ld.Type != "Occupation" || ld.Context.Language != lang || ld.Name != d.Title {
+			t.Errorf("%s: @type %q, @language %q, name %q", lang, ld.Type, ld.Context.Language, ld.Name)
+		}
+		if len(ld.Responsibilities) != len(d.Sections[1].Items) || len(ld.Skills) == 0 || len(ld.Education) == 0 {
+			t.Errorf("%s: %d responsibilities for %d duties, %d skills, %d education entries", lang, len(ld.Responsibilities), len(d.Sections[1].Items), len(ld.Skills), len(ld.Education))
+		}
+		for _, s := range append(ld.Responsibilities, ld.Skills...) {
+			if strings.Contains(s, ".;") || strings.Contains(s, "\n") {
+				t.Errorf("%s: items were joined: %q", lang, s)
+			}
+		}
+	}
+}
+
 // TestChromiumLayout opens the Arabic page in headless Chromium: the
 // document direction must be rtl and section headings must sit on the
 // right half of the page.
@@ -283,6 +332,62 @@ func TestPrintedPage(t *testing.T) {
 		footer := noDigits(strings.ReplaceAll(docs[lang].PageOf(1, pages), " ", ""))
 		if n := strings.Count(noDigits(flat), footer); n != pages {
 			t.Errorf("%s: footer %q printed %d times on %d pages", lang, footer, n, pages)
+		}
+	}
+}
+
+// TestChromiumChart opens the index pages in headless Chromium and measures
+// the organization chart: a child sits inward of its parent, towards the
+// end of the line, with a connector (a 2px branch) on its start side,
+// which is the right in Arabic and the left in English.
+func TestChromiumChart(t *testing.T) {
+	bin, args := testtool.Chromium(t)
+	r := renderer(t)
+	_, loc := fixture.Project(t)
+	for _, tc := range []struct {
+		lang, side string
+	}{{"ar", "right"}, {"en", "left"}} {
+		l, _ := locale.Lookup(tc.lang)
+		var b bytes.Buffer
+		if err := r.Index(&b, loc.Index(l)); err != nil {
+			t.Fatal(err)
+		}
+		// The probe reports the root's and its first child's node boxes,
+		// the child's item box, and the physical side of its branch.
+		probe := `<script>addEventListener("load",()=>{const root=document.querySelector(".chart > li");const li=root.querySelector("ul > li");` +
+			`const a=root.querySelector(".node").getBoundingClientRect(),c=li.querySelector(".node").getBoundingClientRect(),i=li.getBoundingClientRect();` +
+			`const s=getComputedStyle(li,"::after");const side=s.right==="0px"?"right":s.left==="0px"?"left":"none";` +
+			`document.body.setAttribute("data-probe",[a.left,a.right,c.left,c.right,i.left,i.right].map(Math.round).join(" ")+" "+side+" "+s.borderTopWidth)})</script>`
+		page := bytes.Replace(b.Bytes(), []byte("</body>"), []byte(probe+"</body>"), 1)
+		file := filepath.Join(t.TempDir(), "index.html")
+		if err := os.WriteFile(file, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, append(args, "--window-size=1000,1200", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		m := regexp.MustCompile(`data-probe="(-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (\w+) (\w+)"`).FindSubmatch(out)
+		if m == nil {
+			t.Fatalf("%s: probe result not found in DOM", tc.lang)
+		}
+		t.Logf("%s: %s", tc.lang, m[0])
+		n := make([]int, 6)
+		for i := range n {
+			n[i], _ = strconv.Atoi(string(m[i+1]))
+		}
+		rootL, rootR, childL, childR, itemL, itemR := n[0], n[1], n[2], n[3], n[4], n[5]
+		if string(m[7]) != tc.side || string(m[8]) != "2px" {
+			t.Errorf("%s: the branch to a child is on the %s with a %s line, want the %s with 2px", tc.lang, m[7], m[8], tc.side)
+		}
+		var inward, gap bool
+		if tc.side == "right" {
+			inward, gap = childR < rootR, itemR-childR >= 16
+		} else {
+			inward, gap = childL > rootL, childL-itemL >= 16
+		}
+		if !inward || !gap {
+			t.Errorf("%s: child node %d..%d, root %d..%d, item %d..%d: want the child inward of the root from the %s, with room for the branch", tc.lang, childL, childR, rootL, rootR, itemL, itemR, tc.side)
 		}
 	}
 }

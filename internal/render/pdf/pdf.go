@@ -734,6 +734,8 @@ func (l *layout) clean(s string) string {
 			return '-' // the same glyph; U+2010 marks line-break hyphens
 		case r == '\u00AD':
 			return r // a break opportunity, removed by words
+		case isBidiMark(r):
+			return r // ordering text, removed once the line is ordered
 		}
 		if l.m.has(r) {
 			return r

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An HR user in the wrong folder, or a CI job with the wrong working
+// directory, must not be told that all is clean: without roles/ check and
+// build refuse, and with --sample they say that the sample is used.
+func TestEmptyFolderNeedsSample(t *testing.T) {
+	tests := []struct {
+		args       []string
+		want       int
+		wantStderr string
+	}{
+		{[]string{"check"}, ExitUsage, "run `roledoc init`"},
+		{[]string{"check", "--format", "sarif"}, ExitUsage, "--sample"},
+		{[]string{"build"}, ExitUsage, "run `roledoc init`"},
+		{[]string{"check", "--sample"}, ExitOK, "using the built-in sample project"},
+		{[]string{"build", "--sample", "--format", "html", "--lang", "en"}, ExitOK, "using the built-in sample project"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			code, out, errOut := run(t, dir, false, tc.args...)
+			if code != tc.want || !strings.Contains(errOut, tc.wantStderr) {
+				t.Errorf("exit %d, want %d; stderr %q, want it to contain %q\nstdout: %s", code, tc.want, errOut, tc.wantStderr, out)
+			}
+			_, err := os.Stat(filepath.Join(dir, "out"))
+			if wrote := err == nil; wrote != (tc.want == ExitOK && tc.args[0] == "build") {
+				t.Errorf("out/ written: %v", wrote)
+			}
+		})
+	}
+}
+
+// The user's own roles with the built-in configuration are checked, with a
+// notice, since their departments would otherwise be judged against the
+// sample company's.
+func TestOwnRolesBuiltInConfigSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "roles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, _, errOut := run(t, dir, false, "check")
+	if !strings.Contains(errOut, "using the built-in sample configuration") {
+		t.Errorf("no notice about the built-in roledoc.yaml: %q", errOut)
+	}
+	if _, _, errOut := run(t, "", false, "check"); strings.Contains(errOut, "built-in") {
+		t.Errorf("a complete project got a notice: %q", errOut)
+	}
+}
