@@ -1,7 +1,7 @@
 // Package catalog owns translation catalogs: the English source messages
 // drawn from roles and the interface, the per-language files in locales/,
 // their checks, keeping them in step with the source (extract, merge) and
-// XLIFF exchange.
+// exchange with translation tools (XLIFF 2.0, gettext PO).
 package catalog
 
 import (
@@ -139,10 +139,12 @@ func (t *Translation) Empty() bool { return formValues(t.Msg) == [6]string{} }
 // Catalog is one language's translations with what checks and merge need:
 // source hashes and the position of every key and form.
 type Catalog struct {
-	Lang     locale.Language
-	Dir      string // as shown in diagnostics: locales/ar
-	Msgs     map[string]*Translation
-	Glossary map[string]string
+	Lang locale.Language
+	Dir  string // as shown in diagnostics: locales/ar
+	Msgs map[string]*Translation
+	// Glossary maps English terms to the translations a translator may
+	// use for them: one, or a list of accepted forms.
+	Glossary map[string][]string
 	// Obsolete holds the translations merge kept from messages that are
 	// gone, in ObsoleteDir.
 	Obsolete map[string]*Translation
@@ -217,7 +219,7 @@ func duplicate(t, prev *Translation) diag.Diagnostic {
 // parsed is one catalog file's messages, or a glossary's terms.
 type parsed struct {
 	msgs     []*Translation
-	glossary map[string]string
+	glossary map[string][]string
 	ds       []diag.Diagnostic
 }
 
@@ -267,7 +269,7 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 	each(len(all), func(i int) {
 		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
 	})
-	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
+	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string][]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
 	for i, f := range files {
 		ds = append(ds, f.ds...)
 		msgs := c.Msgs
@@ -407,23 +409,43 @@ func setReview(t *Translation, name, val string) bool {
 	return true
 }
 
-// glossary reads the terms of a glossary file.
-func glossary(file string, root *yaml.Node) (map[string]string, []diag.Diagnostic) {
+// glossary reads the terms of a glossary file: each English term maps to
+// its translation, or to a list of accepted translations.
+func glossary(file string, root *yaml.Node) (map[string][]string, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	out := map[string]string{}
+	out := map[string][]string{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if v.Kind != yaml.ScalarNode {
-			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "glossary entries map an English term to its translation"))
+		forms, ok := glossaryForms(v)
+		if !ok {
+			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "glossary entries map an English term to its translation, or to a list of accepted translations"))
 			continue
 		}
 		if _, dup := out[k.Value]; dup {
 			ds = append(ds, diag.Errorf(at(file, k), diag.DuplicateKey, "term %q is listed twice", k.Value))
 			continue
 		}
-		out[k.Value] = v.Value
+		out[k.Value] = forms
 	}
 	return out, ds
+}
+
+// glossaryForms reads a term's translation, or its list of them.
+func glossaryForms(v *yaml.Node) ([]string, bool) {
+	if v.Kind == yaml.ScalarNode {
+		return []string{v.Value}, true
+	}
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		return nil, false
+	}
+	var forms []string
+	for _, f := range v.Content {
+		if f.Kind != yaml.ScalarNode {
+			return nil, false
+		}
+		forms = append(forms, f.Value)
+	}
+	return forms, true
 }
 
 // fromNodes reads messages from a catalog parsed by yaml.v3, reporting the

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"unicode"
@@ -152,6 +153,7 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[strin
 		ds = append(ds, r(c, st)...)
 	}
 	allowed := locale.PluralForms(c.Lang.Tag)
+	gloss := newGlossaryCheck(c.Lang, c.Glossary)
 	const chunk = 4096
 	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
 	each(len(found), func(i int) {
@@ -160,7 +162,7 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[strin
 			if t == nil || t.Empty() {
 				continue
 			}
-			m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+			m := message{lang: c.Lang, dir: c.Dir, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed, gloss: gloss}
 			for _, r := range rules {
 				found[i] = append(found[i], r(m)...)
 			}
@@ -270,10 +272,12 @@ func obsoleteTranslations(c *Catalog, _ Status) []diag.Diagnostic {
 // message is one translated message with its source, as rules see it.
 type message struct {
 	lang            locale.Language
+	dir             string // the catalog's, as shown
 	src             *Entry
 	t               *Translation
 	srcForms, forms [6]string // in formNames order
 	allowed         []string  // the language's plural forms
+	gloss           *glossaryCheck
 }
 
 func (m message) plural() bool {
@@ -312,7 +316,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph}
+var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph, glossaryMismatch}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -373,7 +377,11 @@ func wrongScript(m message) []diag.Diagnostic {
 				continue
 			}
 		}
-		if msg := scriptProblem(m.lang, m.srcForms[formIndex("other")], text); msg != "" {
+		source := m.srcForms[formIndex("other")]
+		if text == source && m.gloss.kept[strings.ToLower(text)] {
+			continue // the glossary keeps this term in English
+		}
+		if msg := scriptProblem(m.lang, source, text); msg != "" {
 			ds = append(ds, diag.Warnf(m.t.formPos(f), diag.WrongScript, "%s", msg))
 		}
 	}
@@ -392,6 +400,28 @@ func missingPlural(m message) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// glossaryMismatch: a glossary term is in the English, but none of its
+// accepted translations is in the translation.
+func glossaryMismatch(m message) []diag.Diagnostic {
+	if m.plural() || m.form("other") == "" {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, t := range m.gloss.missing(m.lang, m.srcForms[formIndex("other")], m.form("other")) {
+		ds = append(ds, diag.Warnf(m.t.formPos("other"), diag.GlossaryTerm,
+			"the English says %q, but the translation has none of the glossary's %s; use one, or add this wording to %s/%s", t.term, quoteAll(t.want), m.dir, GlossaryFile))
+	}
+	return ds
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 func trimTemplateErr(err error) string {

@@ -66,6 +66,7 @@ const (
 	UnknownPlural       = "unknown-plural"
 	StaleExtract        = "stale-extract"
 	ObsoleteTranslation = "obsolete-translation"
+	GlossaryTerm        = "glossary-term"
 
 	// Change control.
 	InvalidDigest        = "invalid-digest"
@@ -153,6 +154,7 @@ var Rules = []Rule{
 	errorRule(UnknownPlural, "a field that is neither a plural form nor hash or description"),
 	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
 	translationRule(ObsoleteTranslation, "translations kept in obsolete/ from messages that are gone; they come back if the message does"),
+	translationRule(GlossaryTerm, "a glossary term is in the English but none of its accepted translations is in the translation"),
 
 	errorRule(InvalidDigest, "an approval record's digest was not written by roledoc approve"),
 	warningRule(ChangedAfterApproval, "the role's content changed since its latest approval (a new version awaits approval, or the approved one was edited)"),
