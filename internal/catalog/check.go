@@ -193,15 +193,22 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range files {
 		ps := byFile[f]
-		// The catalog's placeholder when there is one, else the English.
+		// The catalog's placeholder when there is one, else the English;
+		// the first in the file, not in key order, which would point at
+		// an arbitrary item of the role.
 		pos := ps[0].Pos
+		for _, p := range ps[1:] {
+			if p.Pos.File == pos.File && (p.Pos.Line < pos.Line || p.Pos.Line == pos.Line && p.Pos.Col < pos.Col) {
+				pos = p.Pos
+			}
+		}
 		switch {
 		case len(ps) == 1:
-			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang.Native, f))
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang, f))
 		case pos.File == f:
 			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		default:
-			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n extract' and 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		}
 	}
 	return ds
@@ -324,7 +331,7 @@ func invalidPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range formNames {
 		if m.form(f) != "" && !m.validForm(f) {
-			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
 		}
 	}
 	return ds
@@ -396,7 +403,7 @@ func missingPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range m.allowed {
 		if m.form(f) == "" {
-			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
+			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang))
 		}
 	}
 	return ds
@@ -491,14 +498,14 @@ func scriptProblem(l locale.Language, source, text string) string {
 	switch l.Script {
 	case "Arab":
 		if arabic == 0 {
-			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l.Native)
+			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l)
 		}
 	case "Latn":
 		if arabic > 0 {
-			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l.Native)
+			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l)
 		}
 		if text == source && strings.Count(source, " ") >= 2 {
-			return fmt.Sprintf("text is identical to the English; translate it into %s", l.Native)
+			return fmt.Sprintf("text is identical to the English; translate it into %s", l)
 		}
 	}
 	return ""
@@ -544,20 +551,25 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 }
 
 // staleExtract reports extracted English catalog files that no longer
-// match the source.
+// match the source, and those never extracted: a new role's English
+// catalog is as much behind roles/ as an edited one's.
 func staleExtract(src []*Entry, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
-	stale := make([]bool, len(names))
+	msgs := make([]string, len(names))
 	each(len(names), func(i int) {
 		got, ok := english(names[i])
-		stale[i] = ok && !current(groups[names[i]], got)
+		switch {
+		case !ok:
+			msgs[i] = "the English catalog is missing for " + names[i] + "; run 'roledoc i18n extract'"
+		case !current(groups[names[i]], got):
+			msgs[i] = "the English catalog is out of date with roles/; run 'roledoc i18n extract'"
+		}
 	})
 	for i, name := range names {
-		if stale[i] {
-			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract,
-				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
+		if msgs[i] != "" {
+			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract, "%s", msgs[i]))
 		}
 	}
 	return ds

@@ -161,7 +161,7 @@ func (s *session) fellBack(e *catalog.Entry) {
 	if pos.File == "" {
 		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + catalog.FileFor(e.Msg.ID)}
 	}
-	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", e.Msg.ID, s.lang.Native))
+	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", e.Msg.ID, s.lang))
 }
 
 func (s *session) plain(id string) string { return s.t(id, nil, nil) }

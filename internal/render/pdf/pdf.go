@@ -120,7 +120,8 @@ var (
 // layout is the state of one document being drawn.
 type layout struct {
 	pdf          *gofpdf.Fpdf
-	rtl          bool
+	rtl          bool // the page's direction: alignment, number column
+	runRTL       bool // the direction of the text being set: the page's, or an isolate's
 	m            *metrics
 	lead         float64          // line spacing, a share of the font size
 	hyph         *hyphen.Patterns // nil: no hyphenation
@@ -157,7 +158,7 @@ func newLayout(d *doc.Document, m *metrics, lead float64) *layout {
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
-	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, lead: lead, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
+	l := &layout{pdf: p, rtl: d.Dir == "rtl", runRTL: d.Dir == "rtl", m: m, lead: lead, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
 	l.numW = l.numberWidth(d)
 	l.tag = newTagger(p)
 	l.newPage()
@@ -441,9 +442,10 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 			return
 		}
 		// Untranslated text, shown in English: tagged as English and
-		// set in its own direction, so its full stop stays at its end.
+		// ordered in its own direction, so its full stop stays at its
+		// end, but placed as the page's, next to its number.
 		l.tag.lang(it.Lang)
-		l.inDir(rtlText(it.Text), func() { l.flowLines(w.main, textX, tw) })
+		l.isolate(rtlText(it.Text), func() { l.flowLines(w.main, textX, tw) })
 	})
 	if len(w.subs) > 0 {
 		l.tag.begin("L")
@@ -461,7 +463,7 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 					return
 				}
 				l.tag.lang(it.SubLang[i])
-				l.inDir(rtlText(it.Sub[i]), func() { l.flowLines(sub, sx, tw-bulletIn) })
+				l.isolate(rtlText(it.Sub[i]), func() { l.flowLines(sub, sx, tw-bulletIn) })
 			})
 			l.tag.end()
 		}
@@ -477,11 +479,15 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.y += 1.2
 }
 
-// inDir draws in a direction other than the document's.
-func (l *layout) inDir(rtl bool, draw func()) {
-	doc := l.rtl
-	l.rtl = rtl
-	defer func() { l.rtl = doc }()
+// isolate draws text whose own direction may differ from the page's, as
+// a browser sets an isolate (<bdi>, dir on a span) that fills its
+// paragraph: the words are ordered in the text's direction, while the
+// lines are aligned and justified as the page's, so an English item in
+// an Arabic page stays at the right, next to its number.
+func (l *layout) isolate(rtl bool, draw func()) {
+	page := l.runRTL
+	l.runRTL = rtl
+	defer func() { l.runRTL = page }()
 	draw()
 }
 
