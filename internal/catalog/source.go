@@ -57,6 +57,7 @@ var UI = []*i18n.Message{
 	{ID: "ui.label.name", Description: "approval block: name of the approver", Other: "Name"},
 	{ID: "ui.label.signature", Description: "approval block", Other: "Signature"},
 	{ID: "ui.label.date", Description: "approval block", Other: "Date"},
+	{ID: "ui.approval.recorded", Description: "approval block, in place of the lines to sign once an approval of this content is recorded; Name is a person, Date a formatted date, Version such as 1.1", Other: "Approved by {{.Name}} on {{.Date}} (version {{.Version}})"},
 	{ID: "ui.label.agreed", Description: "heading of a signature block beside the approval: the position named below agrees with the description (e.g. HR)", Other: "Agreed"},
 	{ID: "ui.ack.heading", Description: "heading of the block the employee signs", Other: "Employee acknowledgement"},
 	{ID: "ui.ack.statement", Description: "sentence above the employee's name, signature and date", Other: "I have read this job description and received a copy of it."},
@@ -160,6 +161,9 @@ func SourceMessages(set *role.Set) []*Entry {
 			if c.Target != "" {
 				add(RoleKey(r.ID, "criteria", c.ID, "target"), "target of an evaluation criterion", c.Target, "criteria["+strconv.Itoa(i)+"].target")
 			}
+		}
+		for i, h := range r.History {
+			add(RoleKey(r.ID, "history", h.Version), "revision history: what changed in version "+h.Version, h.Summary, "history["+strconv.Itoa(i)+"].summary")
 		}
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return strings.Compare(a.Msg.ID, b.Msg.ID) })

@@ -484,6 +484,14 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 	if r.Approval.Date != "" {
 		d.Approval.Date = s.date(r.Approval.Date)
 	}
+	if rec, ok := r.Approved(); ok {
+		d.Approval.Name, d.Approval.Date = rec.Name, s.date(rec.Date)
+		d.Approval.Recorded = s.t("ui.approval.recorded", map[string]any{"Name": rec.Name, "Date": d.Approval.Date, "Version": rec.Version}, nil)
+	}
+	// The history is kept oldest first; the table shows the latest first.
+	for _, h := range slices.Backward(r.History) {
+		d.Revisions = append(d.Revisions, doc.Revision{Version: h.Version, Date: s.date(h.Date), Change: s.plain(catalog.RoleKey(r.ID, "history", h.Version))})
+	}
 	for _, id := range l.set.Config.AgreedBy {
 		d.Agreements = append(d.Agreements, doc.Approval{Title: s.title(id)})
 	}

@@ -79,6 +79,7 @@ var setRules = []setRule{
 	selfSubstitutes,
 	reportingCycles,
 	todoTexts,
+	approvals,
 }
 
 // Unreadable returns the ids, taken from the file names, of role files

@@ -550,19 +550,22 @@ type block struct {
 	text    []line // the approver's position, or the statement
 	name    string
 	date    string
-	w, h    float64
+	// recorded is an approval recorded for this content, set in place of
+	// the lines to sign.
+	recorded []line
+	w, h     float64
 }
 
 // blocks sets the signature blocks at their width: one alone is 110 mm
 // wide, several stand two to a row.
 func (l *layout) blocks(d *doc.Document) []block {
-	type raw struct{ heading, text, name, date string }
-	rs := []raw{{d.Labels.Approved, d.Approval.Title, d.Approval.Name, d.Approval.Date}}
+	type raw struct{ heading, text, name, date, recorded string }
+	rs := []raw{{d.Labels.Approved, d.Approval.Title, d.Approval.Name, d.Approval.Date, d.Approval.Recorded}}
 	for _, a := range d.Agreements {
-		rs = append(rs, raw{d.Labels.Agreed, a.Title, a.Name, a.Date})
+		rs = append(rs, raw{d.Labels.Agreed, a.Title, a.Name, a.Date, a.Recorded})
 	}
 	if a := d.Acknowledgement; a != nil {
-		rs = append(rs, raw{a.Heading, a.Statement, "", ""})
+		rs = append(rs, raw{a.Heading, a.Statement, "", "", ""})
 	}
 	w := min(110.0, l.contentW())
 	if len(rs) > 1 {
@@ -573,6 +576,10 @@ func (l *layout) blocks(d *doc.Document) []block {
 		b := block{heading: r.heading, name: r.name, date: r.date, w: w}
 		b.text = l.set(l.words([]span{{r.text, body}}), w-2*blockPad)
 		b.h = 3 + l.lineHeight(heading) + float64(len(b.text))*l.lineHeight(body) + 3*blockRowH + 5
+		if r.recorded != "" {
+			b.recorded = l.set(l.words([]span{{r.recorded, body}}), w-2*blockPad)
+			b.h = 3 + l.lineHeight(heading) + float64(len(b.text)+len(b.recorded))*l.lineHeight(body) + 2 + 5
+		}
 		out[i] = b
 	}
 	// Blocks on one row share its height, so their lines align.
@@ -621,15 +628,26 @@ func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 	})
 	inX, inW := x+blockPad, b.w-2*blockPad
 	y := top + 3
-	l.tag.begin("Table")
-	l.tag.begin("Caption")
-	l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
-	l.tagged("P", func() {
-		for _, ln := range b.text {
+	lines := func(ls []line) {
+		for _, ln := range ls {
 			l.drawLine(ln, inX, inW, alignStart, y)
 			y += l.lineHeightOf(ln)
 		}
-	})
+	}
+	if len(b.recorded) > 0 {
+		// A recorded approval is text, not a form to fill in.
+		l.tag.begin("Div")
+		l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
+		l.tagged("P", func() { lines(b.text) })
+		y += 2
+		l.tagged("P", func() { lines(b.recorded) })
+		l.tag.end()
+		return
+	}
+	l.tag.begin("Table")
+	l.tag.begin("Caption")
+	l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
+	l.tagged("P", func() { lines(b.text) })
 	l.tag.end()
 	rows := []string{d.Labels.Name, d.Labels.Signature, d.Labels.Date}
 	vals := []string{b.name, "", b.date}
