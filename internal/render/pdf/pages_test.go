@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -13,89 +14,163 @@ import (
 )
 
 // TestPageControl renders roles whose duties run from one to 40 items of
-// one to nine lines, with one signature block and with three, so that page
-// breaks fall at every kind of place, and reads each page back: no page
-// ends with a heading, an item of up to four lines is never split, and the
-// signature blocks share their page with the last two items before them.
+// one to nine lines, with one signature block and with three, and with no
+// revision history, one entry and eight (in Indonesian and Tagalog, the
+// longest languages), so that page breaks fall at every kind of place, and
+// reads each page back: no page ends with a heading, an item of up to four
+// lines is never split, the signature blocks share their page with the
+// last two items before them, and the revision table is never stranded: it
+// shares the blocks' page, or a page of its own holds at least
+// minTableTail of its lines.
 func TestPageControl(t *testing.T) {
 	words := strings.Fields(longTexts["nl"])
-	for _, blocks := range []int{1, 3} {
-		for n := 1; n <= 40; n += 3 {
-			d := *fixture.Documents(t, "sales-manager")["nl"]
-			d.Sections = append([]doc.Section(nil), d.Sections...)
-			items := make([]doc.Item, n)
-			for i := range items {
-				// 8 to 100 words: one to nine lines.
-				k := 8 + (i*37+n*11)%93
-				items[i] = doc.Item{Number: "2." + strconv.Itoa(i+1), Text: strings.Join(words[i%7:i%7+k], " ") + "."}
-				if blocks == 3 && i%3 == 1 {
-					items[i].Target = "ten minste 95%"
-				}
-			}
-			d.Sections[1].Items = items
-			if blocks == 3 {
-				d.Agreements = []doc.Approval{{Title: "Hoofd personeelszaken"}}
-				d.Acknowledgement = &doc.Acknowledgement{Heading: "Verklaring van de werknemer", Statement: "Ik heb deze functiebeschrijving gelezen en een exemplaar ontvangen."}
-			}
-			pdf := renderPDF(t, &d)
-			info := poppler(t, "pdfinfo", pdf)
-			pages, _ := strconv.Atoi(strings.Fields(info[strings.Index(info, "Pages:"):])[1])
-			texts := make([]string, pages+1)
-			for p := 1; p <= pages; p++ {
-				texts[p] = poppler(t, "pdftotext", pdf, "-f", strconv.Itoa(p), "-l", strconv.Itoa(p))
-			}
-			name := strconv.Itoa(n) + " duties, " + strconv.Itoa(blocks) + " blocks"
-			for p := 1; p < pages; p++ {
-				// The body's last line, above the footer.
-				lines := nonEmpty(texts[p])
-				if len(lines) < 2 {
-					t.Errorf("%s: page %d holds %d lines", name, p, len(lines))
-					continue
-				}
-				last := lines[len(lines)-2]
-				for _, s := range d.Sections {
-					if strings.HasPrefix(last, s.Number+". "+s.Title) {
-						t.Errorf("%s: page %d ends with heading %q", name, p, last)
-					}
-				}
-			}
-			l := newLayout(&d, newRenderer(t).m, leading)
-			for _, s := range d.Sections {
-				for _, it := range s.Items {
-					w := l.wrapItem(it)
-					if l.itemNeed(w, it) < l.itemHeight(w, it) {
-						continue // long: may continue on the next page
-					}
-					// pdftotext may list a target line apart from its
-					// text, but on the same page.
-					whole := false
-					for p := 1; p <= pages; p++ {
-						page, text := flat(texts[p]), it.Text
-						if it.Label != "" {
-							text = it.Label + ": " + text
-						}
-						found := strings.Contains(page, flat(text))
-						if it.Target != "" {
-							found = found && strings.Contains(page, flat(d.Labels.Target+": "+it.Target))
-						}
-						whole = whole || found
-					}
-					if !whole {
-						t.Errorf("%s: item %s of %d lines is split", name, it.Number, len(w.main))
-					}
-				}
-			}
-			lastPage := flat(texts[pages])
-			crit := d.Sections[len(d.Sections)-1].Items
-			for _, it := range crit[len(crit)-2:] {
-				if !strings.Contains(lastPage, flat(it.Text)) {
-					t.Errorf("%s: item %s is not on the signature blocks' page %d", name, it.Number, pages)
-				}
-			}
-			if blocks == 3 && !strings.Contains(lastPage, flat(d.Acknowledgement.Statement)) {
-				t.Errorf("%s: the acknowledgement is not on the last page with the items", name)
+	for _, c := range []struct {
+		lang      string
+		revisions int
+		step      int
+	}{{"nl", 0, 3}, {"id", 1, 5}, {"id", 8, 5}, {"tl", 1, 5}, {"tl", 8, 5}} {
+		for _, blocks := range []int{1, 3} {
+			for n := 1; n <= 40; n += c.step {
+				d := pageControlDoc(t, c.lang, words, n, blocks, c.revisions)
+				name := fmt.Sprintf("%s, %d duties, %d blocks, %d revisions", c.lang, n, blocks, c.revisions)
+				checkPages(t, name, &d)
 			}
 		}
+	}
+}
+
+// pageControlDoc is the sales manager in lang with n duties, blocks
+// signature blocks and revisions entries of history.
+func pageControlDoc(t *testing.T, lang string, words []string, n, blocks, revisions int) doc.Document {
+	d := *fixture.Documents(t, "sales-manager")[lang]
+	d.Sections = append([]doc.Section(nil), d.Sections...)
+	items := make([]doc.Item, n)
+	for i := range items {
+		// 8 to 100 words: one to nine lines.
+		k := 8 + (i*37+n*11)%93
+		items[i] = doc.Item{Number: "2." + strconv.Itoa(i+1), Text: strings.Join(words[i%7:i%7+k], " ") + "."}
+		if blocks == 3 && i%3 == 1 {
+			items[i].Target = "ten minste 95%"
+		}
+	}
+	d.Sections[1].Items = items
+	if blocks == 3 {
+		d.Agreements = []doc.Approval{{Title: "Hoofd personeelszaken"}}
+		d.Acknowledgement = &doc.Acknowledgement{Heading: "Verklaring van de werknemer", Statement: "Ik heb deze functiebeschrijving gelezen en een exemplaar ontvangen."}
+	}
+	d.Revisions = nil
+	for i := range revisions {
+		// One to three lines each.
+		change := fmt.Sprintf("Wijziging%d ", i+1) + strings.Join(words[i:i+4+(i*7)%20], " ") + "."
+		d.Revisions = append(d.Revisions, doc.Revision{Version: fmt.Sprintf("1.%d", i), Date: "1 maart 2026", Change: change})
+	}
+	if d.Labels.Revisions == "" {
+		d.Labels.Revisions, d.Labels.Change = "Riwayat revisi", "Perubahan"
+	}
+	return d
+}
+
+// checkPages renders d and checks its page breaks (see TestPageControl).
+func checkPages(t *testing.T, name string, d *doc.Document) {
+	t.Helper()
+	pdf := renderPDF(t, d)
+	info := poppler(t, "pdfinfo", pdf)
+	pages, _ := strconv.Atoi(strings.Fields(info[strings.Index(info, "Pages:"):])[1])
+	texts := make([]string, pages+1)
+	for p := 1; p <= pages; p++ {
+		texts[p] = poppler(t, "pdftotext", pdf, "-f", strconv.Itoa(p), "-l", strconv.Itoa(p))
+	}
+	for p := 1; p < pages; p++ {
+		// The body's last line, above the footer.
+		lines := nonEmpty(texts[p])
+		if len(lines) < 2 {
+			t.Errorf("%s: page %d holds %d lines", name, p, len(lines))
+			continue
+		}
+		last := lines[len(lines)-2]
+		for _, s := range d.Sections {
+			if strings.HasPrefix(last, s.Number+". "+s.Title) {
+				t.Errorf("%s: page %d ends with heading %q", name, p, last)
+			}
+		}
+	}
+	l := newLayout(d, newRenderer(t).m, leading)
+	for _, s := range d.Sections {
+		for _, it := range s.Items {
+			w := l.wrapItem(it)
+			if l.itemNeed(w, it) < l.itemHeight(w, it) {
+				continue // long: may continue on the next page
+			}
+			// pdftotext may list a target line apart from its
+			// text, but on the same page.
+			whole := false
+			for p := 1; p <= pages; p++ {
+				page, text := flat(texts[p]), it.Text
+				if it.Label != "" {
+					text = it.Label + ": " + text
+				}
+				found := strings.Contains(page, flat(text))
+				if it.Target != "" {
+					found = found && strings.Contains(page, flat(d.Labels.Target+": "+it.Target))
+				}
+				whole = whole || found
+			}
+			if !whole {
+				t.Errorf("%s: item %s of %d lines is split", name, it.Number, len(w.main))
+			}
+		}
+	}
+	// The blocks' page: the approver's title is on it.
+	blockPage := pages
+	for p := 1; p <= pages; p++ {
+		if strings.Contains(flat(texts[p]), flat(d.Approval.Title)) {
+			blockPage = p
+		}
+	}
+	onBlocks := flat(texts[blockPage])
+	crit := d.Sections[len(d.Sections)-1].Items
+	for _, it := range crit[len(crit)-2:] {
+		if !strings.Contains(onBlocks, flat(it.Text)) {
+			t.Errorf("%s: item %s is not on the signature blocks' page %d", name, it.Number, blockPage)
+		}
+	}
+	if d.Acknowledgement != nil && !strings.Contains(onBlocks, flat(d.Acknowledgement.Statement)) {
+		t.Errorf("%s: the acknowledgement is not on the page with the items", name)
+	}
+	checkTable(t, name, d, l, texts, blockPage)
+}
+
+// checkTable checks that the pages after the blocks' page hold at least
+// minTableTail lines of the revision table each, unless the table is
+// shorter, and that then it shares the blocks' page.
+func checkTable(t *testing.T, name string, d *doc.Document, l *layout, texts []string, blockPage int) {
+	t.Helper()
+	pages := len(texts) - 1
+	tbl := l.revTable(d)
+	if tbl == nil {
+		if blockPage != pages {
+			t.Errorf("%s: %d pages after the blocks' page", name, pages-blockPage)
+		}
+		return
+	}
+	if tbl.tailLines(0) < minTableTail && blockPage != pages {
+		t.Errorf("%s: a table of %d lines is not on the blocks' page %d of %d", name, tbl.tailLines(0), blockPage, pages)
+	}
+	seen := 0
+	for p := blockPage; p <= pages; p++ {
+		n := 0
+		for i, r := range d.Revisions {
+			if strings.Contains(flat(texts[p]), flat(r.Change)) {
+				n += tbl.lines[i]
+				seen++
+			}
+		}
+		if p > blockPage && n < min(minTableTail, tbl.tailLines(0)) {
+			t.Errorf("%s: page %d holds only %d lines of the revision table", name, p, n)
+		}
+	}
+	if seen != len(d.Revisions) {
+		t.Errorf("%s: %d of %d revisions found whole after the blocks", name, seen, len(d.Revisions))
 	}
 }
 

@@ -133,6 +133,7 @@ type layout struct {
 	curSet       bool
 	added        [faces]bool
 	tag          *tagger
+	rev          *revTable // the revision history, which keeps the blocks company
 }
 
 func newLayout(d *doc.Document, m *metrics, lead float64) *layout {
@@ -224,6 +225,7 @@ func (l *layout) lineHeight(s style) float64 { return s.size * 0.3528 * l.lead }
 func (l *layout) document(d *doc.Document) {
 	l.header(d)
 	bs := l.blocks(d)
+	l.rev = l.revTable(d)
 	for i, s := range d.Sections {
 		var tail []block
 		if i == len(d.Sections)-1 {
@@ -232,7 +234,7 @@ func (l *layout) document(d *doc.Document) {
 		l.section(d, s, tail)
 	}
 	l.signatures(d, bs)
-	l.revisions(d)
+	l.revisions(d, l.rev)
 	n := l.pdf.PageCount()
 	for i := 1; i <= n; i++ {
 		l.pdf.SetPage(i)
@@ -357,7 +359,8 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 }
 
 // keepTail starts a new page unless the items left and the signature
-// blocks fit on this one, so that no page holds only blocks. When they
+// blocks fit on this one, so that no page holds only blocks; the revision
+// table joins them when the whole fits on a page. When they
 // could not fit on any page, the items and the first row of blocks are
 // kept together instead.
 func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
@@ -367,6 +370,9 @@ func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
 	}
 	room := l.bottom() - marginTop
 	switch all := h + blocksHeight(bs); {
+	case all+l.rev.height() <= room:
+		// The revision table too, so that it is never left alone.
+		l.ensure(all + l.rev.height() + 2)
 	case all <= room:
 		l.ensure(all + 2)
 	case h+blocksHeight(bs[:min(2, len(bs))]) <= room:
@@ -680,44 +686,107 @@ func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 	l.tag.end()
 }
 
-// revisions draws the revision history as a table, when there is one.
-func (l *layout) revisions(d *doc.Document) {
+// minTableTail is the fewest body lines of the revision table that a page
+// holding nothing else may carry: a shorter tail would strand it.
+const minTableTail = 8
+
+// revTable is the revision history set once, for measuring (see keepTail)
+// and drawing.
+type revTable struct {
+	head   []cell // the column headings
+	headH  float64
+	rows   [][]cell
+	rowH   []float64
+	lines  []int // body lines of each row
+	titleH float64
+	xs, ws []float64
+}
+
+// cell is the set text of one table cell.
+type cell []line
+
+// revTable sets the revision history; nil when there is none.
+func (l *layout) revTable(d *doc.Document) *revTable {
 	if len(d.Revisions) == 0 {
+		return nil
+	}
+	t := &revTable{ws: []float64{22, 38, l.contentW() - 60}, titleH: blockGap + l.lineHeight(heading) + 1}
+	t.xs = []float64{marginX, marginX + t.ws[0], marginX + t.ws[0] + t.ws[1]}
+	if l.rtl {
+		for i := range t.xs {
+			t.xs[i] = l.pageW - t.xs[i] - t.ws[i]
+		}
+	}
+	row := func(texts []string, st style) ([]cell, float64, int) {
+		cs := make([]cell, len(texts))
+		n := 0
+		for i, c := range texts {
+			cs[i] = l.set(l.words([]span{{c, st}}), t.ws[i]-2)
+			n = max(n, len(cs[i]))
+		}
+		return cs, float64(n)*l.lineHeight(st) + 1, n
+	}
+	t.head, t.headH, _ = row([]string{d.Labels.Version, d.Labels.Date, d.Labels.Change}, label)
+	t.headH += 0.7 // the rule under it
+	for _, r := range d.Revisions {
+		cs, h, n := row([]string{r.Version, r.Date, r.Change}, body)
+		t.rows, t.rowH, t.lines = append(t.rows, cs), append(t.rowH, h), append(t.lines, n)
+	}
+	return t
+}
+
+// height is the whole table's height, title included; 0 for no table.
+func (t *revTable) height() float64 {
+	if t == nil {
+		return 0
+	}
+	h := t.titleH + t.headH + 0.7
+	for _, r := range t.rowH {
+		h += r
+	}
+	return h
+}
+
+// tailLines is the body lines of rows i and after.
+func (t *revTable) tailLines(i int) int {
+	n := 0
+	for _, k := range t.lines[i:] {
+		n += k
+	}
+	return n
+}
+
+// breakAt is the row before which the table continues on a new page, when
+// rows from i on are set from y down; len(rows) when they all fit. The
+// break moves up so that the rows carried over hold at least minTableTail
+// lines, and a page never ends with only the table's header.
+func (l *layout) breakAt(t *revTable, i int, y float64) int {
+	k := i
+	for k < len(t.rows) && y+t.rowH[k] <= l.bottom() {
+		y += t.rowH[k]
+		k++
+	}
+	if k == len(t.rows) || t.tailLines(k) >= minTableTail {
+		return k
+	}
+	for j := k - 1; j > i; j-- {
+		if t.tailLines(j) >= minTableTail {
+			return j
+		}
+	}
+	return i
+}
+
+// revisions draws the revision history as a table, when there is one. A
+// table that does not fit continues on the next page under its header
+// repeated; it starts on a new page rather than leave its title alone.
+func (l *layout) revisions(d *doc.Document, t *revTable) {
+	if t == nil {
 		return
 	}
-	cols := []string{d.Labels.Version, d.Labels.Date, d.Labels.Change}
-	widths := []float64{22, 38, l.contentW() - 60}
-	xs := []float64{marginX, marginX + widths[0], marginX + widths[0] + widths[1]}
-	if l.rtl {
-		for i := range xs {
-			xs[i] = l.pageW - xs[i] - widths[i]
-		}
+	if l.y > marginTop && l.breakAt(t, 0, l.y+t.titleH+t.headH) == 0 {
+		l.newPage()
 	}
-	row := func(cells []string, st style, cell string) {
-		set := make([][]line, len(cells))
-		h := 0.0
-		for i, c := range cells {
-			set[i] = l.set(l.words([]span{{c, st}}), widths[i]-2)
-			h = max(h, float64(len(set[i]))*l.lineHeight(st))
-		}
-		l.ensure(h + 1)
-		l.tag.begin("TR")
-		for i := range cells {
-			l.tagged(cell, func() {
-				if cell == "TH" {
-					l.tag.scope("Column")
-				}
-				y := l.y
-				for _, ln := range set[i] {
-					l.drawLine(ln, xs[i], widths[i]-2, alignStart, y)
-					y += l.lineHeightOf(ln)
-				}
-			})
-		}
-		l.tag.end()
-		l.y += h + 1
-	}
-	l.ensure(l.lineHeight(heading) + 4 + 2*l.lineHeight(body))
 	l.y += blockGap
 	l.tagged("H2", func() {
 		l.y = l.paragraph([]span{{d.Labels.Revisions, heading}}, marginX, l.contentW(), alignStart, l.y)
@@ -729,14 +798,45 @@ func (l *layout) revisions(d *doc.Document) {
 		l.rule(rule, 0.3, marginX, l.y-0.3, l.pageW-marginX, l.y-0.3)
 		l.y += 0.7
 	}
+	header := func() {
+		l.row(t, t.head, t.headH-0.7, "TH")
+		hr()
+	}
 	l.tag.begin("Table")
-	row(cols, label, "TH")
-	hr()
-	for _, r := range d.Revisions {
-		row([]string{r.Version, r.Date, r.Change}, body, "TD")
+	header()
+	next := l.breakAt(t, 0, l.y)
+	for i, r := range t.rows {
+		if i == next && i > 0 {
+			l.newPage()
+			header()
+			next = l.breakAt(t, i, l.y)
+			if next == i { // a row taller than a page: set it anyway
+				next = l.breakAt(t, i+1, l.y+t.rowH[i])
+			}
+		}
+		l.row(t, r, t.rowH[i], "TD")
 	}
 	hr()
 	l.tag.end()
+}
+
+// row draws one table row of height h, its cells tagged as typ.
+func (l *layout) row(t *revTable, cells []cell, h float64, typ string) {
+	l.tag.begin("TR")
+	for i := range cells {
+		l.tagged(typ, func() {
+			if typ == "TH" {
+				l.tag.scope("Column")
+			}
+			y := l.y
+			for _, ln := range cells[i] {
+				l.drawLine(ln, t.xs[i], t.ws[i]-2, alignStart, y)
+				y += l.lineHeightOf(ln)
+			}
+		})
+	}
+	l.tag.end()
+	l.y += h
 }
 
 // clean replaces what the font cannot draw, and control characters, so
