@@ -205,8 +205,11 @@ func TestNumberColumn(t *testing.T) {
 		s      string
 	}
 	for _, lang := range []string{"en", "ar"} {
-		d := fixture.Documents(t, "sales-manager")[lang]
-		out := poppler(t, "pdftotext", renderPDF(t, d), "-bbox")
+		// Without the revision table, whose versions ("1.0") read as
+		// numbers too.
+		d := *fixture.Documents(t, "sales-manager")[lang]
+		d.Revisions = nil
+		out := poppler(t, "pdftotext", renderPDF(t, &d), "-bbox")
 		gapPt := 2.0 / 25.4 * 72 // at least 2 mm
 		texts := map[int]bool{}  // where item text starts (ltr) or ends (rtl)
 		n := 0

@@ -43,7 +43,7 @@ func New() (*Renderer, error) {
 
 // layoutVersion changes when the layout code changes in a way that alters
 // output, so incremental builds re-render.
-const layoutVersion = "pdf-layout-4"
+const layoutVersion = "pdf-layout-5"
 
 // Ext is the file extension.
 func (r *Renderer) Ext() string { return "pdf" }
