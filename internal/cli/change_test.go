@@ -136,7 +136,7 @@ func TestApproveUsage(t *testing.T) {
 // edit after the approval takes the approval off them again.
 func TestApprovalAndHistoryInDocuments(t *testing.T) {
 	dir := fixture.Repo(t, "")
-	fixture.Edit(t, dir, salesManager, "\napproval:\n", "\nhistory:\n  - version: \"1.0\"\n    date: 2026-01-01\n    summary: First issue.\n\napproval:\n")
+	// The shipped sales manager has a history of one entry, translated.
 	if code, out, errOut := run(t, dir, false, "approve", "sales-manager", "--by", "Jane Doe", "--date", "2026-02-01"); code != ExitOK {
 		t.Fatalf("approve: exit %d\n%s%s", code, out, errOut)
 	}
@@ -153,7 +153,7 @@ func TestApprovalAndHistoryInDocuments(t *testing.T) {
 		return string(data)
 	}
 	got := page()
-	for _, want := range []string{"Vastgesteld door Jane Doe op 1 februari 2026 (versie 1.0)", "<td>1.0</td>", "First issue."} {
+	for _, want := range []string{"Vastgesteld door Jane Doe op 1 februari 2026 (versie 1.0)", "<td>1.0</td>", "Eerste uitgave van deze functiebeschrijving."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the Dutch page lacks %q", want)
 		}
