@@ -205,11 +205,30 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 // LoadCatalogs but keeping neither hashes nor positions.
 func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Texts, []diag.Diagnostic) {
 	out := map[string]*Texts{}
-	ds := eachLanguage(fsys, root, shown, true, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
-		out[c.Lang.Tag] = c.Texts()
+	ds := EachTexts(fsys, root, shown, func(t *Texts) { out[t.Lang.Tag] = t })
+	return out, ds
+}
+
+// EachTexts reads the catalogs for rendering like LoadTexts, but hands
+// each language's texts to use as soon as they are read, one language at
+// a time, so that a caller that does not keep them holds one language's
+// texts at most.
+func EachTexts(fsys fs.FS, root, shown string, use func(t *Texts)) []diag.Diagnostic {
+	return eachLanguage(fsys, root, shown, true, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
+		use(c.Texts())
 		return ds
 	})
-	return out, ds
+}
+
+// LanguageTexts reads one language's texts again, for rendering after
+// EachTexts reported its problems: it returns nil when the language has
+// no directory below root, and reports nothing.
+func LanguageTexts(fsys fs.FS, root, shown string, lang locale.Language) *Texts {
+	if fi, err := fs.Stat(fsys, path.Join(root, lang.Tag)); err != nil || !fi.IsDir() || lang.Tag == locale.Source {
+		return nil
+	}
+	c, _ := loadLanguage(fsys, path.Join(root, lang.Tag), path.Join(shown, lang.Tag), lang, true)
+	return c.Texts()
 }
 
 func duplicate(t, prev *Translation) diag.Diagnostic {

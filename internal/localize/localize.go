@@ -52,7 +52,17 @@ type Localizer struct {
 // New loads the source messages and every language's texts, with English
 // as the fallback.
 func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
-	src := catalog.Index(catalog.SourceMessages(set))
+	return newLocalizer(set, catalog.Index(catalog.SourceMessages(set)), texts)
+}
+
+// With returns a Localizer of the same roles with other languages' texts,
+// sharing the English source messages, which at scale take longer to
+// index than a language's texts: a build holds one language at a time.
+func (l *Localizer) With(texts map[string]*catalog.Texts) *Localizer {
+	return newLocalizer(l.set, l.src, texts)
+}
+
+func newLocalizer(set *role.Set, src map[string]*catalog.Entry, texts map[string]*catalog.Texts) *Localizer {
 	b := i18n.NewBundle(language.English)
 	for _, e := range src {
 		if !e.Literal {
