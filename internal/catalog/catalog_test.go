@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/role"
@@ -171,4 +173,36 @@ func dumpNotMissing(ds []diag.Diagnostic) string {
 		}
 	}
 	return b.String()
+}
+
+// Loading for rendering keeps less but reports the same problems as
+// loading for checks: duplicates across files, of an empty message, among
+// obsolete ones and in the interface.
+func TestLoadTextsReportsAsLoadCatalogs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"nl/ui.yaml":                  {Data: []byte("ui.kind:\n  other: Functie\nui.kind:\n  other: Functie 2\n")},
+		"nl/roles/a.yaml":             {Data: []byte("a.title:\n  other: Een\na.duties.x:\n  other: \"\"\n")},
+		"nl/roles/b.yaml":             {Data: []byte("a.title:\n  other: Twee\na.duties.x:\n  other: Taak\nb.title:\n  other: Bee\n")},
+		"nl/obsolete/roles/a.yaml":    {Data: []byte("a.old:\n  other: Oud\n")},
+		"nl/obsolete/roles/b.yaml":    {Data: []byte("a.old:\n  other: Ouder\n")},
+		"nl/roles/broken.yaml":        {Data: []byte("c.title: [\n")},
+		"nl/obsolete/roles/same.yaml": {Data: []byte("b.title:\n  other: Bee\n")},
+	}
+	_, want := LoadCatalogs(fsys, ".", "locales")
+	texts, got := LoadTexts(fsys, ".", "locales")
+	diag.Sort(want)
+	diag.Sort(got)
+	if len(want) < 4 {
+		t.Fatalf("LoadCatalogs found %d problems, want at least 4: %v", len(want), want)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadTexts reports\n%v\nLoadCatalogs\n%v", got, want)
+	}
+	nl := texts["nl"]
+	if nl.Text["a.title"] != "Een" || nl.Text["b.title"] != "Bee" || len(nl.UI) != 1 {
+		t.Errorf("texts: %v, %d interface messages", nl.Text, len(nl.UI))
+	}
+	if _, ok := nl.Text["a.duties.x"]; ok {
+		t.Errorf("a.duties.x is empty where first defined, yet has a text: %q", nl.Text["a.duties.x"])
+	}
 }
