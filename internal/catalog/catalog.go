@@ -163,14 +163,21 @@ type Texts struct {
 	Lang locale.Language
 	UI   []*i18n.Message
 	Text map[string]string
+	// Errors holds, by message id, what check reports as an error in a
+	// translation (template code, a bidi control, a wrong placeholder):
+	// the build refuses to run when a message it shows has one, as it
+	// does for an error in a role. Nil when there is none.
+	Errors map[string][]diag.Diagnostic
 }
 
-// Texts returns the catalog's translations as rendering needs them.
+// Texts returns the catalog's translations as rendering needs them, with
+// the errors check would report in them.
 func (c *Catalog) Texts() *Texts {
 	t := &Texts{Lang: c.Lang, Text: map[string]string{}}
 	for _, tr := range c.Msgs {
 		t.add(tr)
 	}
+	t.Errors = c.errors()
 	return t
 }
 
@@ -183,6 +190,17 @@ func (t *Texts) add(tr *Translation) {
 	default:
 		t.Text[tr.Msg.ID] = tr.Msg.Other
 	}
+}
+
+// addErrors keeps the errors check reports in message id.
+func (t *Texts) addErrors(id string, ds []diag.Diagnostic) {
+	if len(ds) == 0 {
+		return
+	}
+	if t.Errors == nil {
+		t.Errors = map[string][]diag.Diagnostic{}
+	}
+	t.Errors[id] = ds
 }
 
 // interfaceMessage reports whether id is interface text, which may have
@@ -241,8 +259,10 @@ func duplicateAt(id string, pos, prev diag.Pos) diag.Diagnostic {
 // parsed is one catalog file's messages, or a glossary's terms.
 type parsed struct {
 	msgs []*Translation
-	// roles holds, after lean, the role messages as rendering keeps them.
+	// roles holds, after lean, the role messages as rendering keeps them,
+	// and errors what check reports as errors in them, by index in roles.
 	roles    []leanMsg
+	errors   map[int][]diag.Diagnostic
 	glossary map[string][]string
 	ds       []diag.Diagnostic
 }
@@ -278,10 +298,22 @@ func eachLanguageDir(fsys fs.FS, root, shown string, load func(root, dir string,
 		return []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read locales: %v", err)}
 	}
 	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		dir := path.Join(shown, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A linked language directory is not followed, as below
+			// roles/, and said, so that a language does not vanish
+			// from the build unnoticed.
+			if info, err := fs.Stat(fsys, path.Join(root, e.Name())); err != nil || info.IsDir() {
+				ds = append(ds, diag.Warnf(diag.Pos{File: dir}, diag.SymlinkDir, "not following the link to a directory; move the language's files in"))
+			}
+			continue
+		}
+		if !e.IsDir() {
+			continue
+		}
 		lang, err := locale.Lookup(e.Name())
 		if err != nil {
 			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "%v; name the directory after a language tag such as id, nl, ar or tl", err))
@@ -301,7 +333,7 @@ func eachLanguageDir(fsys fs.FS, root, shown string, load func(root, dir string,
 
 // loadLanguage reads one language's directory, its files in parallel.
 func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog, []diag.Diagnostic) {
-	names, files, ds := parseLanguage(fsys, root, dir, false)
+	names, files, ds := parseLanguage(fsys, root, dir, lang, false)
 	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string][]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
 	for i, f := range files {
 		ds = append(ds, f.ds...)
@@ -324,7 +356,7 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 // parseLanguage parses a language directory's files in parallel: its
 // catalog files (names), then the obsolete ones. Lean files keep only what
 // Texts needs.
-func parseLanguage(fsys fs.FS, root, dir string, lean bool) (names []string, files []parsed, ds []diag.Diagnostic) {
+func parseLanguage(fsys fs.FS, root, dir string, lang locale.Language, lean bool) (names []string, files []parsed, ds []diag.Diagnostic) {
 	names, ds = catalogFiles(fsys, root, dir, ".", RolesDir)
 	obsolete, more := catalogFiles(fsys, root, dir, ObsoleteDir, path.Join(ObsoleteDir, RolesDir))
 	ds = append(ds, more...)
@@ -333,7 +365,7 @@ func parseLanguage(fsys fs.FS, root, dir string, lean bool) (names []string, fil
 	each(len(all), func(i int) {
 		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
 		if lean {
-			files[i].lean()
+			files[i].lean(lang)
 		}
 	})
 	return names, files, ds
@@ -344,7 +376,7 @@ func parseLanguage(fsys fs.FS, root, dir string, lean bool) (names []string, fil
 // into the texts: at ten thousand roles, a language's Translations would
 // be 200 MB held at once for 60 MB of texts.
 func loadTexts(fsys fs.FS, root, dir string, lang locale.Language) (*Texts, []diag.Diagnostic) {
-	names, files, ds := parseLanguage(fsys, root, dir, true)
+	names, files, ds := parseLanguage(fsys, root, dir, lang, true)
 	n := 0
 	for _, f := range files[:len(names)] {
 		n += len(f.roles)
@@ -373,8 +405,9 @@ func loadTexts(fsys fs.FS, root, dir string, lang locale.Language) (*Texts, []di
 			}
 			ui[tr.Msg.ID] = tr
 			t.add(tr)
+			t.addErrors(tr.Msg.ID, translationErrors(lang, tr))
 		}
-		for _, m := range f.roles {
+		for k, m := range f.roles {
 			if _, dup := t.Text[m.id]; dup || empty[m.id] {
 				if first == nil {
 					first = firstPositions(files[:len(names)])
@@ -387,6 +420,7 @@ func loadTexts(fsys fs.FS, root, dir string, lang locale.Language) (*Texts, []di
 				continue
 			}
 			t.Text[m.id] = m.text
+			t.addErrors(m.id, f.errors[k])
 		}
 	}
 	return t, ds
@@ -457,13 +491,19 @@ func catalogFiles(fsys fs.FS, dir, shown string, subdirs ...string) ([]string, [
 // they share memory with the values, and one language's parsed files are
 // about four times the size of its texts (250 MB against 65 MB at 10,000
 // roles). Interface messages, from one small file, are kept whole.
-func (p *parsed) lean() {
+func (p *parsed) lean(lang locale.Language) {
 	c := strings.Clone
 	ui := p.msgs[:0]
 	for _, t := range p.msgs {
 		if interfaceMessage(t.Msg.ID) {
 			ui = append(ui, t)
 			continue
+		}
+		if ds := translationErrors(lang, t); len(ds) > 0 {
+			if p.errors == nil {
+				p.errors = map[int][]diag.Diagnostic{}
+			}
+			p.errors[len(p.roles)] = ds
 		}
 		p.roles = append(p.roles, leanMsg{id: c(t.Msg.ID), text: c(t.Msg.Other), pos: t.Pos, empty: t.Empty()})
 	}

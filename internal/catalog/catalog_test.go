@@ -180,15 +180,16 @@ func dumpNotMissing(ds []diag.Diagnostic) string {
 // obsolete ones and in the interface.
 func TestLoadTextsReportsAsLoadCatalogs(t *testing.T) {
 	fsys := fstest.MapFS{
-		"nl/ui.yaml":                  {Data: []byte("ui.kind:\n  other: Functie\nui.kind:\n  other: Functie 2\n")},
+		"nl/ui.yaml":                  {Data: []byte("ui.kind:\n  other: Functie\nui.kind:\n  other: Functie 2\nui.section.duties:\n  other: '{{range 3}}x{{end}}'\n")},
 		"nl/roles/a.yaml":             {Data: []byte("a.title:\n  other: Een\na.duties.x:\n  other: \"\"\n")},
 		"nl/roles/b.yaml":             {Data: []byte("a.title:\n  other: Twee\na.duties.x:\n  other: Taak\nb.title:\n  other: Bee\n")},
 		"nl/obsolete/roles/a.yaml":    {Data: []byte("a.old:\n  other: Oud\n")},
 		"nl/obsolete/roles/b.yaml":    {Data: []byte("a.old:\n  other: Ouder\n")},
 		"nl/roles/broken.yaml":        {Data: []byte("c.title: [\n")},
 		"nl/obsolete/roles/same.yaml": {Data: []byte("b.title:\n  other: Bee\n")},
+		"nl/roles/c.yaml":             {Data: []byte("c.title:\n  other: '{{range 3}}x{{end}}'\nc.duties.y:\n  one: Een\n  other: Veel\n")},
 	}
-	_, want := LoadCatalogs(fsys, ".", "locales")
+	cats, want := LoadCatalogs(fsys, ".", "locales")
 	texts, got := LoadTexts(fsys, ".", "locales")
 	diag.Sort(want)
 	diag.Sort(got)
@@ -199,10 +200,44 @@ func TestLoadTextsReportsAsLoadCatalogs(t *testing.T) {
 		t.Errorf("LoadTexts reports\n%v\nLoadCatalogs\n%v", got, want)
 	}
 	nl := texts["nl"]
-	if nl.Text["a.title"] != "Een" || nl.Text["b.title"] != "Bee" || len(nl.UI) != 1 {
+	if full := cats["nl"].Texts().Errors; len(full) < 2 || !reflect.DeepEqual(nl.Errors, full) {
+		t.Errorf("errors in the texts:\n%v\nin the catalog's:\n%v", nl.Errors, full)
+	}
+	if nl.Text["a.title"] != "Een" || nl.Text["b.title"] != "Bee" || len(nl.UI) != 2 {
 		t.Errorf("texts: %v, %d interface messages", nl.Text, len(nl.UI))
 	}
 	if _, ok := nl.Text["a.duties.x"]; ok {
 		t.Errorf("a.duties.x is empty where first defined, yet has a text: %q", nl.Text["a.duties.x"])
+	}
+}
+
+// A linked language directory, inside the project or out, is not read,
+// and said.
+func TestLinkedLanguageDirectoryIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"locales/ar", "elsewhere/nl"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "elsewhere/nl/ui.yaml"), []byte("ui.kind: Functieomschrijving\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../elsewhere/nl", filepath.Join(dir, "locales/nl")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "README"), []byte("notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A link to a file is no language, and not worth a word.
+	if err := os.Symlink("../README", filepath.Join(dir, "locales/README")); err != nil {
+		t.Fatal(err)
+	}
+	cats, ds := LoadCatalogs(os.DirFS(filepath.Join(dir, "locales")), ".", "locales")
+	if cats["nl"] != nil {
+		t.Error("the linked directory was read")
+	}
+	if len(ds) != 1 || ds[0].Code != diag.SymlinkDir || ds[0].Pos.File != "locales/nl" {
+		t.Errorf("got %v, want one symlink-dir at locales/nl", ds)
 	}
 }

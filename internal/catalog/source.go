@@ -19,6 +19,8 @@ type Entry struct {
 	// is nil for the interface and the configuration); the position is
 	// looked up only when a diagnostic needs it.
 	Role *role.Role
+	// cfg is set instead of Role for a message from the configuration.
+	cfg  *role.Config
 	path string
 	// hash caches Hash(Msg) for checks, which compare it once per
 	// language.
@@ -55,6 +57,7 @@ var UI = []*i18n.Message{
 	{ID: "ui.label.name", Description: "approval block: name of the approver", Other: "Name"},
 	{ID: "ui.label.signature", Description: "approval block", Other: "Signature"},
 	{ID: "ui.label.date", Description: "approval block", Other: "Date"},
+	{ID: "ui.approval.recorded", Description: "approval block, in place of the lines to sign once an approval of this content is recorded; Name is a person, Date a formatted date, Version such as 1.1", Other: "Approved by {{.Name}} on {{.Date}} (version {{.Version}})"},
 	{ID: "ui.label.agreed", Description: "heading of a signature block beside the approval: the position named below agrees with the description (e.g. HR)", Other: "Agreed"},
 	{ID: "ui.ack.heading", Description: "heading of the block the employee signs", Other: "Employee acknowledgement"},
 	{ID: "ui.ack.statement", Description: "sentence above the employee's name, signature and date", Other: "I have read this job description and received a copy of it."},
@@ -93,6 +96,15 @@ var UI = []*i18n.Message{
 	{ID: "ui.month.12", Description: "month name in a date", Other: "December"},
 }
 
+// uiEntries are the UI messages by id.
+var uiEntries = func() map[string]*Entry {
+	m := map[string]*Entry{}
+	for _, msg := range UI {
+		m[msg.ID] = &Entry{Msg: msg}
+	}
+	return m
+}()
+
 // Section descriptions give translators context for role content.
 var sectionDescriptions = map[string]string{
 	"requirements.other": "other requirement",
@@ -122,6 +134,7 @@ func SourceMessages(set *role.Set) []*Entry {
 		out = append(out, &Entry{
 			Msg:     &i18n.Message{ID: l.ID, Description: l.Description, Other: l.Text},
 			Role:    l.Role,
+			cfg:     l.Cfg,
 			path:    l.Path,
 			Literal: true,
 		})
@@ -134,9 +147,10 @@ func SourceMessages(set *role.Set) []*Entry {
 // never a template: a position's or department's title, or role content.
 type Literal struct {
 	ID, Description, Text string
-	// Role and Path locate the value in a role file; Role is nil for the
-	// configuration's titles.
+	// Role or Cfg, with Path, locate the value in a role file or in
+	// roledoc.yaml.
 	Role *role.Role
+	Cfg  *role.Config
 	Path string
 }
 
@@ -146,11 +160,11 @@ type Literal struct {
 // need.
 func EachLiteral(set *role.Set, f func(Literal)) {
 	cfg := set.Config
-	for _, p := range cfg.Positions {
-		f(Literal{ID: "positions." + p.ID + ".title", Description: "position title", Text: p.Title})
+	for i, p := range cfg.Positions {
+		f(Literal{ID: "positions." + p.ID + ".title", Description: "position title", Text: p.Title, Cfg: cfg, Path: "positions[" + strconv.Itoa(i) + "].title"})
 	}
-	for _, d := range cfg.Departments {
-		f(Literal{ID: "departments." + d.ID + ".title", Description: "department name", Text: d.Title})
+	for i, d := range cfg.Departments {
+		f(Literal{ID: "departments." + d.ID + ".title", Description: "department name", Text: d.Title, Cfg: cfg, Path: "departments[" + strconv.Itoa(i) + "].title"})
 	}
 	for _, r := range set.Roles {
 		add := func(id, desc, text, at string) {
@@ -170,6 +184,9 @@ func EachLiteral(set *role.Set, f func(Literal)) {
 				add(RoleKey(r.ID, "criteria", c.ID, "target"), "target of an evaluation criterion", c.Target, "criteria["+strconv.Itoa(i)+"].target")
 			}
 		}
+		for i, h := range r.History {
+			add(RoleKey(r.ID, "history", h.Version), "revision history: what changed in version "+h.Version, h.Summary, "history["+strconv.Itoa(i)+"].summary")
+		}
 	}
 }
 
@@ -181,13 +198,16 @@ func (e *Entry) sourceHash() string {
 	return Hash(e.Msg)
 }
 
-// Pos is where the source text is: the role file value, or nothing for
-// interface and configuration messages.
+// Pos is where the source text is: the value in the role file or in
+// roledoc.yaml, or nothing for interface messages.
 func (e *Entry) Pos() diag.Pos {
-	if e.Role == nil {
-		return diag.Pos{}
+	switch {
+	case e.Role != nil:
+		return e.Role.Pos(e.path)
+	case e.cfg != nil:
+		return e.cfg.Pos(e.path)
 	}
-	return e.Role.Pos(e.path)
+	return diag.Pos{}
 }
 
 // Hash identifies the content a translation was made from: the description

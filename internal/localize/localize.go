@@ -62,8 +62,9 @@ type source struct {
 // english is one literal source message.
 type english struct {
 	text string
-	role *role.Role // nil for the configuration's titles
-	path string     // of the value in the role file
+	role *role.Role   // or
+	cfg  *role.Config // for the configuration's titles
+	path string       // of the value in its file
 }
 
 func newSource(set *role.Set) *source {
@@ -72,19 +73,27 @@ func newSource(set *role.Set) *source {
 		src.ui[m.ID] = m
 	}
 	catalog.EachLiteral(set, func(l catalog.Literal) {
-		src.lit[l.ID] = english{text: l.Text, role: l.Role, path: l.Path}
+		src.lit[l.ID] = english{text: l.Text, role: l.Role, cfg: l.Cfg, path: l.Path}
 	})
 	return src
 }
 
-// pos is where the English of message id is: the role file value, or
-// nothing for interface and configuration messages.
+// has reports whether id is a source message.
+func (src *source) has(id string) bool {
+	_, lit := src.lit[id]
+	return lit || src.ui[id] != nil
+}
+
+// pos is where the English of message id is: the value in the role file
+// or in roledoc.yaml, or nothing for interface messages.
 func (src *source) pos(id string) diag.Pos {
-	e, ok := src.lit[id]
-	if !ok || e.role == nil {
-		return diag.Pos{}
+	switch e := src.lit[id]; {
+	case e.role != nil:
+		return e.role.Pos(e.path)
+	case e.cfg != nil:
+		return e.cfg.Pos(e.path)
 	}
-	return e.role.Pos(e.path)
+	return diag.Pos{}
 }
 
 // New loads the source messages and every language's texts, with English
@@ -146,6 +155,25 @@ func newLocalizer(set *role.Set, src *source, texts map[string]*catalog.Texts) *
 	return l
 }
 
+// Errors returns what check reports as errors in the translations of the
+// configured languages, for the messages the project has, orphans aside.
+// The build refuses to run with any, as it does for an error in a role.
+func (l *Localizer) Errors(texts map[string]*catalog.Texts) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, tag := range l.set.Config.Languages {
+		lang, err := locale.Lookup(tag)
+		if err != nil || texts[lang.Tag] == nil {
+			continue
+		}
+		for id, errs := range texts[lang.Tag].Errors {
+			if l.src.has(id) {
+				ds = append(ds, errs...)
+			}
+		}
+	}
+	return ds
+}
+
 // session localizes one document, collecting the messages that fell back
 // to English.
 type session struct {
@@ -205,7 +233,7 @@ func (s *session) fellBack(id string) {
 	if pos.File == "" {
 		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + catalog.FileFor(id)}
 	}
-	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", id, s.lang.Native))
+	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", id, s.lang))
 }
 
 func (s *session) plain(id string) string { return s.t(id, nil, nil) }
@@ -505,6 +533,14 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 	d.Approval = doc.Approval{Title: s.title(r.Approval.By), Name: r.Approval.Name}
 	if r.Approval.Date != "" {
 		d.Approval.Date = s.date(r.Approval.Date)
+	}
+	if rec, ok := r.Approved(); ok {
+		d.Approval.Name, d.Approval.Date = rec.Name, s.date(rec.Date)
+		d.Approval.Recorded = s.t("ui.approval.recorded", map[string]any{"Name": rec.Name, "Date": d.Approval.Date, "Version": rec.Version}, nil)
+	}
+	// The history is kept oldest first; the table shows the latest first.
+	for _, h := range slices.Backward(r.History) {
+		d.Revisions = append(d.Revisions, doc.Revision{Version: h.Version, Date: s.date(h.Date), Change: s.plain(catalog.RoleKey(r.ID, "history", h.Version))})
 	}
 	for _, id := range l.set.Config.AgreedBy {
 		d.Agreements = append(d.Agreements, doc.Approval{Title: s.title(id)})

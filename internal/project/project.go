@@ -37,6 +37,21 @@ type Source struct {
 	Root     string // directory inside FS
 	Shown    string // how paths below Root are shown in diagnostics
 	Embedded bool
+	// rel is the path relative to the project directory, where another
+	// version of the project (At) has the same input.
+	rel string
+	// disk is the directory on disk, "" when there is none.
+	disk string
+}
+
+// File returns where on disk a file is that diagnostics show as shown, a
+// path below s; ok is false for a file that is not on disk below s.
+func (s Source) File(shown string) (string, bool) {
+	rest, ok := strings.CutPrefix(shown, s.Shown+"/")
+	if s.disk == "" || !ok {
+		return "", false
+	}
+	return filepath.Join(s.disk, filepath.FromSlash(rest)), true
 }
 
 // Project is a resolved set of input locations.
@@ -61,6 +76,12 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return filepath.Join(base, flag)
 	}
+	rel := func(flag string) string {
+		if r, err := filepath.Rel(base, at(flag)); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return flag
+	}
 	// Files are read only inside the project root, base; a directory
 	// given by flag outside it is its own root.
 	open := func(dir string) (fs.FS, error) {
@@ -82,7 +103,7 @@ func Resolve(opt Options) (*Project, error) {
 			if err != nil {
 				return Source{}, fmt.Errorf("%s directory: %w", name, err)
 			}
-			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag)}, nil
+			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag), disk: at(flag)}, nil
 		}
 		p := filepath.Join(base, name)
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
@@ -90,7 +111,7 @@ func Resolve(opt Options) (*Project, error) {
 			if err != nil {
 				return Source{}, fmt.Errorf("%s directory: %w", name, err)
 			}
-			return Source{FS: fsys, Root: ".", Shown: shown(opt.Dir, name)}, nil
+			return Source{FS: fsys, Root: ".", Shown: shown(opt.Dir, name), rel: name, disk: p}, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
 	}
@@ -114,19 +135,47 @@ func Resolve(opt Options) (*Project, error) {
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config)}
+		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), rel: rel(opt.Config)}
 	default:
 		if _, err := os.Lstat(filepath.Join(base, role.ConfigFile)); err == nil {
 			fsys, err := inputfs.New(base, base)
 			if err != nil {
 				return nil, fmt.Errorf("config: %w", err)
 			}
-			p.Config = Source{FS: fsys, Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile)}
+			p.Config = Source{FS: fsys, Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile), rel: role.ConfigFile}
 		} else {
 			p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
 		}
 	}
 	return &p, nil
+}
+
+// Paths lists where the given inputs are, relative to the project
+// directory, leaving out those built into the binary: what another
+// version of the project must provide for them.
+func Paths(inputs ...Source) []string {
+	var out []string
+	for _, s := range inputs {
+		if !s.Embedded {
+			out = append(out, s.rel)
+		}
+	}
+	return out
+}
+
+// At returns another version of the project, held in fsys (a git revision
+// or a copy of the project directory): each input at the same place
+// relative to the project directory, shown as that path. Inputs that p
+// takes from the binary come from the binary in the other version too,
+// and an input the other version lacks loads with a read-error.
+func (p *Project) At(fsys fs.FS) *Project {
+	other := func(s Source) Source {
+		if s.Embedded {
+			return s
+		}
+		return Source{FS: fsys, Root: s.rel, Shown: s.rel, rel: s.rel}
+	}
+	return &Project{Roles: other(p.Roles), Locales: other(p.Locales), Templates: other(p.Templates), Config: other(p.Config)}
 }
 
 // Sample reports whether the roles are the built-in sample company's: there

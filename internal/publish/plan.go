@@ -96,6 +96,10 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 		all     []locale.Language // configured, for the language chooser
 		found   map[string]*planned
 		prepErr error
+		// errs are the errors check reports in the translations, which
+		// stop the build too, in every configured language, not only
+		// those built.
+		errs []diag.Diagnostic
 	)
 	// prepare waits for the roles and reports whether the languages'
 	// texts are worth planning with: not when the roles have errors.
@@ -113,7 +117,11 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 		return found != nil && prepErr == nil
 	}
 	use := func(l locale.Language, t *catalog.Texts) {
-		if !prepare() || found[l.Tag] != nil {
+		ok := prepare()
+		if t != nil && p.src != nil {
+			errs = append(errs, p.src.Errors(map[string]*catalog.Texts{l.Tag: t})...)
+		}
+		if !ok || found[l.Tag] != nil {
 			return
 		}
 		want := slices.ContainsFunc(p.langs, func(x locale.Language) bool { return x.Tag == l.Tag })
@@ -135,6 +143,12 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	ds := append(rs.ds, cds...)
 	diag.Sort(ds)
 	if rs.set == nil || diag.HasErrors(ds) {
+		res.Diagnostics = ds
+		return nil, ErrInvalid
+	}
+	if len(errs) > 0 {
+		ds = append(ds, errs...)
+		diag.Sort(ds)
 		res.Diagnostics = ds
 		return nil, ErrInvalid
 	}
@@ -175,6 +189,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 
 // prepare resolves the languages and roles to build from the loaded set.
 func (p *plan) prepare(set *role.Set) error {
+	p.set, p.src = set, localize.New(set, nil)
 	var err error
 	if p.langs, err = languages(p.opt.Langs, set.Config.Languages); err != nil {
 		return err
@@ -182,7 +197,6 @@ func (p *plan) prepare(set *role.Set) error {
 	if p.roles, err = selectRoles(set, p.opt.Roles); err != nil {
 		return err
 	}
-	p.set, p.src = set, localize.New(set, nil)
 	for _, l := range p.langs {
 		for _, r := range p.roles {
 			p.jobs = append(p.jobs, job{role: r, lang: l})
