@@ -53,3 +53,29 @@ func TestOwnRolesBuiltInConfigSaysSo(t *testing.T) {
 		t.Errorf("a complete project got a notice: %q", errOut)
 	}
 }
+
+// A CI job or a user in another folder who points --roles at a project
+// checks that project: its catalogs and roledoc.yaml, not the built-in
+// sample's (which would report the sample's catalogs as orphans and judge
+// departments against the sample company).
+func TestRolesElsewhereUsesTheirProject(t *testing.T) {
+	parent := t.TempDir()
+	if code, _, errOut := run(t, parent, false, "init", "hr"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	must(t, os.Mkdir(filepath.Join(parent, "elsewhere"), 0o755))
+	elsewhere := filepath.Join(parent, "elsewhere")
+	code, out, errOut := run(t, elsewhere, false, "check", "--roles", "../hr/roles")
+	if code != ExitOK || out != "" || errOut != "" {
+		t.Errorf("check --roles ../hr/roles: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if code, out, errOut := run(t, elsewhere, false, "new", "buyer", "--roles", "../hr/roles"); code != ExitOK {
+		t.Fatalf("new: exit %d: %s%s", code, out, errOut)
+	}
+	if code, out, errOut := run(t, elsewhere, false, "i18n", "merge", "--roles", "../hr/roles"); code != ExitOK {
+		t.Fatalf("merge: exit %d: %s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(parent, "hr", "locales", "nl", "roles", "buyer.yaml")); err != nil {
+		t.Errorf("merge did not write hr's catalogs: %v", err)
+	}
+}

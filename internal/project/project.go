@@ -20,7 +20,8 @@ import (
 )
 
 // Options names the inputs; an empty field means "roles/" (and so on) in
-// Dir when it exists there, else the embedded default.
+// Dir when it exists there, else beside the --roles directory, else the
+// embedded default.
 type Options struct {
 	Dir       string // the working directory; "" means the process's
 	Roles     string
@@ -34,6 +35,7 @@ type Source struct {
 	FS       fs.FS
 	Root     string // directory inside FS
 	Shown    string // how paths below Root are shown in diagnostics
+	Path     string // the directory (or file) on disk; "" when embedded
 	Embedded bool
 }
 
@@ -45,7 +47,10 @@ type Project struct {
 }
 
 // Resolve decides where each input comes from. A path given by flag must
-// exist; a missing default falls back to the embedded one.
+// exist; a missing default is looked for beside the --roles directory
+// (roledoc --roles ../hr/roles means the project ../hr, not the built-in
+// sample's catalogs and configuration with ../hr's roles), and falls back
+// to the embedded one.
 func Resolve(opt Options) (*Project, error) {
 	base := opt.Dir
 	if base == "" {
@@ -58,6 +63,22 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return filepath.Join(base, flag)
 	}
+	// Where a default is looked for: the working directory, then the
+	// directory holding --roles, each with how its paths are shown.
+	type place struct{ path, shown string }
+	places := []place{{base, opt.Dir}}
+	if opt.Roles != "" {
+		places = append(places, place{filepath.Dir(at(opt.Roles)), filepath.Dir(opt.Roles)})
+	}
+	find := func(name string, isDir bool) (Source, bool) {
+		for _, pl := range places {
+			p := filepath.Join(pl.path, name)
+			if info, err := os.Stat(p); err == nil && info.IsDir() == isDir {
+				return Source{Shown: shown(pl.shown, name), Path: p}, true
+			}
+		}
+		return Source{}, false
+	}
 	dir := func(flag, name string) (Source, error) {
 		if flag != "" {
 			info, err := os.Stat(at(flag))
@@ -67,11 +88,11 @@ func Resolve(opt Options) (*Project, error) {
 			if !info.IsDir() {
 				return Source{}, fmt.Errorf("%s: not a directory", flag)
 			}
-			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag)}, nil
+			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag), Path: at(flag)}, nil
 		}
-		p := filepath.Join(base, name)
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return Source{FS: os.DirFS(p), Root: ".", Shown: shown(opt.Dir, name)}, nil
+		if s, ok := find(name, true); ok {
+			s.FS, s.Root = os.DirFS(s.Path), "."
+			return s, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
 	}
@@ -86,18 +107,16 @@ func Resolve(opt Options) (*Project, error) {
 	if p.Templates, err = dir(opt.Templates, "templates"); err != nil {
 		return nil, err
 	}
-	switch {
-	case opt.Config != "":
+	if opt.Config != "" {
 		if _, err := os.Stat(at(opt.Config)); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config)}
-	default:
-		if _, err := os.Stat(filepath.Join(base, role.ConfigFile)); err == nil {
-			p.Config = Source{FS: os.DirFS(base), Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile)}
-		} else {
-			p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
-		}
+		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), Path: at(opt.Config)}
+	} else if s, ok := find(role.ConfigFile, false); ok {
+		s.FS, s.Root = os.DirFS(filepath.Dir(s.Path)), role.ConfigFile
+		p.Config = s
+	} else {
+		p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
 	}
 	return &p, nil
 }
@@ -203,7 +222,7 @@ func (p *Project) LocalesDir() (string, error) {
 	if p.Locales.Embedded {
 		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
 	}
-	return p.onDisk(p.Locales), nil
+	return p.Locales.Path, nil
 }
 
 // RolesDir returns the on-disk roles directory that `roledoc new` writes
@@ -212,12 +231,5 @@ func (p *Project) RolesDir() (string, error) {
 	if p.Roles.Embedded {
 		return "", errors.New("no roles/ directory here; run `roledoc init` first, or pass --roles DIR")
 	}
-	return p.onDisk(p.Roles), nil
-}
-
-func (p *Project) onDisk(s Source) string {
-	if p.dir != "" && !filepath.IsAbs(s.Shown) {
-		return filepath.Join(p.dir, filepath.FromSlash(s.Shown))
-	}
-	return filepath.FromSlash(s.Shown)
+	return p.Roles.Path, nil
 }
