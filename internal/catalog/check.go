@@ -191,8 +191,15 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range files {
 		ps := byFile[f]
-		// The catalog's placeholder when there is one, else the English.
+		// The catalog's placeholder when there is one, else the English;
+		// the first in the file, not the first by id (a role's criteria
+		// sort before its title).
 		pos := ps[0].Pos
+		for _, p := range ps[1:] {
+			if p.Pos.File == pos.File && (p.Pos.Line < pos.Line || p.Pos.Line == pos.Line && p.Pos.Col < pos.Col) {
+				pos = p.Pos
+			}
+		}
 		switch {
 		case len(ps) == 1:
 			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang.Native, f))
@@ -209,13 +216,13 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 func staleTranslations(c *Catalog, st Status) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, p := range st.Stale {
-		was := "run 'roledoc i18n merge' to keep the earlier English beside it"
+		confirm := fmt.Sprintf("update the translation, or if it still fits run 'roledoc i18n confirm --lang %s %s'", c.Lang.Tag, p.ID)
 		if p.Previous != "" {
-			was = fmt.Sprintf("was %q", p.Previous)
+			ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation, "the English of %s changed from %q to %q since it was translated; %s", p.ID, p.Previous, p.English, confirm))
+			continue
 		}
-		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
-			"the English of %s changed since it was translated (%s, now %q); update the text, or if it still fits run 'roledoc i18n confirm --lang %s %s'",
-			p.ID, was, p.English, c.Lang.Tag, p.ID))
+		// Until merge keeps the earlier English, only the new one is known.
+		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation, "the English of %s changed since it was translated and is now %q; %s ('roledoc i18n merge' shows the earlier English beside it)", p.ID, p.English, confirm))
 	}
 	return ds
 }
