@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -77,5 +78,30 @@ func TestRolesElsewhereUsesTheirProject(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(parent, "hr", "locales", "nl", "roles", "buyer.yaml")); err != nil {
 		t.Errorf("merge did not write hr's catalogs: %v", err)
+	}
+}
+
+// A translator in a folder without locales/ is told so, rather than shown
+// the built-in sample's catalogs as complete or handed them to export;
+// status --format json still prints JSON.
+func TestI18nOutsideProject(t *testing.T) {
+	for _, args := range [][]string{
+		{"i18n", "status"},
+		{"i18n", "status", "--format", "json"},
+		{"i18n", "export", "--lang", "ar", "-o", "ar.xlf"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			code, out, errOut := run(t, dir, false, args...)
+			if code != ExitUsage || !strings.Contains(errOut, "no locales/ directory here") {
+				t.Errorf("exit %d, want %d; stderr %q\nstdout: %s", code, ExitUsage, errOut, out)
+			}
+			if slices.Contains(args, "json") && strings.TrimSpace(out) != "[]" {
+				t.Errorf("stdout %q, want []", out)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "ar.xlf")); err == nil {
+				t.Error("export wrote the sample's catalog")
+			}
+		})
 	}
 }
