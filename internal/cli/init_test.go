@@ -104,7 +104,8 @@ func TestNewEditCheck(t *testing.T) {
 		want int
 		msg  string
 	}{
-		{[]string{"new", "Warehouse_Manager"}, ExitUsage, "not a valid role id"},
+		{[]string{"new", "Warehouse_Manager"}, ExitUsage, `role id "Warehouse_Manager" is not a valid id`},
+		{[]string{"new", "con"}, ExitUsage, `role id "con" is a reserved device name on Windows`},
 		{[]string{"new", "head-of-sales"}, ExitUsage, "exists already"},
 		{[]string{"new", "warehouse-manager", "--reports-to", "head-of-sale"}, ExitUsage, "known: head-of-sales, general-director"},
 		{[]string{"new", "warehouse-manager", "--department", "stores"}, ExitUsage, "declared: sales"},
