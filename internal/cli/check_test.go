@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,5 +161,30 @@ func TestUsageExitCodes(t *testing.T) {
 	}
 	if _, _, errOut := run(t, "", false, "schema", "--config"); !strings.Contains(errOut, "roledoc schema config") {
 		t.Errorf("schema --config does not point to its replacement: %q", errOut)
+	}
+}
+
+// One item id used twice (an item copied and not renamed) is one error:
+// the first item keeps the message, so the translations made from it are
+// not reported stale, and extract writes no key twice.
+func TestDuplicateItemIDIsOneDiagnostic(t *testing.T) {
+	dir := copyProject(t, map[string]string{
+		"sales-manager.yaml": shipped(t, "roles/sales-manager.yaml", "  - id: negotiate\n", "  - id: find-clients\n    text: Visits trade fairs to meet new customers.\n  - id: negotiate\n"),
+	})
+	code, out, _ := run(t, dir, false, "check", "--format", "json")
+	var ds []struct{ Code string }
+	if err := json.Unmarshal([]byte(out), &ds); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if code != ExitProblems || len(ds) != 1 || ds[0].Code != "duplicate-id" {
+		t.Errorf("exit %d, want one duplicate-id error:\n%s", code, out)
+	}
+	mustRun(t, dir, "i18n", "extract")
+	data, err := os.ReadFile(filepath.Join(dir, "locales", "en", "roles", "sales-manager.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\nsales-manager.duties.find-clients:\n"); n != 1 {
+		t.Errorf("extract wrote sales-manager.duties.find-clients %d times", n)
 	}
 }
