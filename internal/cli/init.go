@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/role"
 	"github.com/roledoc/roledoc/internal/starter"
 	"github.com/spf13/cobra"
 )
@@ -81,7 +82,12 @@ func starterFiles() (map[string][]byte, error) {
 			return nil, fmt.Errorf("making the starter catalogs: roledoc %s: %s", strings.Join(args, " "), out.String())
 		}
 	}
-	files := map[string][]byte{}
+	// The schemas of this version, which the starter files name, so an
+	// editor checks as this roledoc does (docs/role-format.md).
+	files := map[string][]byte{
+		".roledoc/role.schema.json":    role.Schema(),
+		".roledoc/roledoc.schema.json": role.ConfigSchema(),
+	}
 	err = filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -160,7 +166,7 @@ func writeStarter(w io.Writer, dir, shown string, files map[string][]byte, force
 			return internalErr(err)
 		}
 	}
-	fmt.Fprintf(w, "wrote a roledoc project to %s: roledoc.yaml, roles/, locales/, .github/workflows/roledoc.yml, .gitignore\n", shown)
+	fmt.Fprintf(w, "wrote a roledoc project to %s: roledoc.yaml, roles/, locales/, .roledoc/ (JSON Schemas for editors), .github/workflows/roledoc.yml, .gitignore\n", shown)
 	next := "next: roledoc check, roledoc build, and roledoc new ROLE-ID to add a role"
 	if filepath.Clean(shown) != "." {
 		next = "next: cd " + shown + ", then " + strings.TrimPrefix(next, "next: ")

@@ -196,3 +196,32 @@ func TestBuildTellsFallbacks(t *testing.T) {
 		t.Errorf("build: exit %d, want the summary to end %q:\n%s", code, line, errOut)
 	}
 }
+
+// An editor opening the files init and new write finds the JSON Schema
+// their first line names, and it is this version's (what check checks),
+// not whatever roledoc's main branch has by then.
+func TestStarterFilesNameLocalSchemas(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "hr")
+	if code, _, errOut := run(t, filepath.Dir(dir), false, "init", "hr"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "new", "buyer"); code != ExitOK {
+		t.Fatalf("new: exit %d: %s", code, errOut)
+	}
+	_, roleSchema, _ := run(t, "", false, "schema")
+	_, configSchema, _ := run(t, "", false, "schema", "config")
+	for file, want := range map[string]string{"roledoc.yaml": configSchema, "roles/head-of-sales.yaml": roleSchema, "roles/buyer.yaml": roleSchema} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		must(t, err)
+		first, _, _ := strings.Cut(string(data), "\n")
+		ref, ok := strings.CutPrefix(first, "# yaml-language-server: $schema=")
+		if !ok {
+			t.Errorf("%s: first line %q names no schema", file, first)
+			continue
+		}
+		schema, err := os.ReadFile(filepath.Join(dir, filepath.Dir(file), filepath.FromSlash(ref)))
+		if err != nil || string(schema) != want {
+			t.Errorf("%s names %s, which is not this version's schema: %v", file, ref, err)
+		}
+	}
+}

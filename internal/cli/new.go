@@ -62,6 +62,11 @@ reported to, else the first one).`,
 				return err
 			}
 			r.Effective = time.Now().UTC().Format(time.DateOnly)
+			// The schema init wrote beside roles/, of the version the
+			// project uses; else main's by URL.
+			if _, err := os.Stat(filepath.Join(filepath.Dir(dir), ".roledoc", "role.schema.json")); err == nil {
+				r.Schema = "../.roledoc/role.schema.json"
+			}
 			if err := os.WriteFile(file, starter.Skeleton(r), 0o644); err != nil {
 				return internalErr(err)
 			}
