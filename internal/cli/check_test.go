@@ -188,3 +188,26 @@ func TestDuplicateItemIDIsOneDiagnostic(t *testing.T) {
 		t.Errorf("extract wrote sales-manager.duties.find-clients %d times", n)
 	}
 }
+
+// In GitHub Actions, a project kept in a subdirectory of the repository
+// (a step with working-directory: hr) is annotated at the files' paths
+// from the repository root, where GitHub and code scanning look for them.
+func TestGitHubPathsFromRepositoryRoot(t *testing.T) {
+	repo := t.TempDir()
+	if code, _, errOut := run(t, repo, false, "init", "hr"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	hr := filepath.Join(repo, "hr")
+	if code, _, errOut := run(t, hr, false, "new", "buyer"); code != ExitOK {
+		t.Fatalf("new: exit %d: %s", code, errOut)
+	}
+	t.Setenv("GITHUB_WORKSPACE", repo)
+	_, out, _ := run(t, hr, false, "check", "--format", "github")
+	if !strings.Contains(out, "::error file=hr/roles/buyer.yaml,line=") {
+		t.Errorf("annotations not at the path from the repository root:\n%s", out)
+	}
+	_, out, _ = run(t, hr, false, "check", "--format", "sarif")
+	if !strings.Contains(out, `"uri": "hr/roles/buyer.yaml"`) {
+		t.Errorf("SARIF not at the path from the repository root:\n%s", out)
+	}
+}
