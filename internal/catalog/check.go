@@ -98,6 +98,9 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[st
 			}
 			switch StateOf(e, t) {
 			case Missing:
+				if t == nil && unreadable[FileFor(e.Msg.ID)] {
+					continue // its catalog file has an error of its own
+				}
 				pos := e.Pos()
 				if t != nil {
 					pos = t.Pos
@@ -506,7 +509,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
-			more = append(more, check(src, ids, c, unreadable)...)
+			more = append(more, check(src, ids, c, withBroken(unreadable, c.Dir, more))...)
 			configured[c.Lang.Tag] = false // done
 		}
 		return more
@@ -517,6 +520,31 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 		}
 	}
 	return append(ds, staleExtract(src, shown, english)...)
+}
+
+// withBroken adds to unreadable the catalog files of dir that ds finds
+// errors in: their messages are not reported missing as well, as a file
+// that does not parse would otherwise add "43 messages not translated yet;
+// run merge" (which refuses) to its one real error.
+func withBroken(unreadable map[string]bool, dir string, ds []diag.Diagnostic) map[string]bool {
+	var out map[string]bool
+	for _, d := range ds {
+		name, ok := strings.CutPrefix(d.Pos.File, dir+"/")
+		if !ok || d.Severity != diag.Error || unreadable[name] {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(unreadable)
+			if out == nil {
+				out = map[string]bool{}
+			}
+		}
+		out[name] = true
+	}
+	if out == nil {
+		return unreadable
+	}
+	return out
 }
 
 // staleExtract reports extracted English catalog files that no longer

@@ -142,6 +142,19 @@ func TestCheckBrokenFileDoesNotCascade(t *testing.T) {
 	}
 }
 
+// A translator's catalog file that does not parse is one error, not also
+// "43 messages not translated yet; run merge" (merge refuses until the
+// file is fixed).
+func TestBrokenCatalogDoesNotCascade(t *testing.T) {
+	dir := copyProject(t, nil)
+	edit(t, dir, "locales/ar/roles/sales-manager.yaml", "\n  other: ", "\n   other: ")
+	code, out, _ := run(t, dir, false, "check")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != ExitProblems || len(lines) != 2 || !strings.Contains(lines[0], "locales/ar/roles/sales-manager.yaml:") || !strings.Contains(lines[0], "[yaml-syntax]") {
+		t.Errorf("exit %d, want the one yaml-syntax error and a summary:\n%s", code, out)
+	}
+}
+
 // Bad usage exits 2, whatever the command.
 func TestUsageExitCodes(t *testing.T) {
 	for _, args := range [][]string{
