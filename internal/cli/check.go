@@ -28,9 +28,9 @@ type projectFlags struct {
 func (f *projectFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.opt.Roles, "roles", "", "roles directory (default: ./roles, else built-in)")
-	fl.StringVar(&f.opt.Locales, "locales", "", "locales directory (default: ./locales, else beside --roles, else built-in)")
-	fl.StringVar(&f.opt.Templates, "templates", "", "templates directory (default: ./templates, else beside --roles, else built-in)")
-	fl.StringVar(&f.opt.Config, "config", "", "configuration file (default: ./roledoc.yaml, else beside --roles, else built-in)")
+	fl.StringVar(&f.opt.Locales, "locales", "", "locales directory (default: beside --roles, else ./locales, else built-in)")
+	fl.StringVar(&f.opt.Templates, "templates", "", "templates directory (default: beside --roles, else ./templates, else built-in)")
+	fl.StringVar(&f.opt.Config, "config", "", "configuration file (default: beside --roles, else ./roledoc.yaml, else built-in)")
 	for _, name := range []string{"roles", "locales", "templates"} {
 		_ = cmd.MarkFlagDirname(name)
 	}

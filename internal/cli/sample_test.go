@@ -105,3 +105,41 @@ func TestI18nOutsideProject(t *testing.T) {
 		})
 	}
 }
+
+// A project of roles/ and roledoc.yaml without locales/ yet is checked
+// with the built-in interface translations, not the sample company's role
+// catalogs (no orphan warnings about files that exist nowhere), and merge
+// starts locales/ keeping those interface translations.
+func TestRolesWithoutLocales(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.Mkdir(filepath.Join(dir, "roles"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "roledoc.yaml"), []byte(shipped(t, "roledoc.yaml")), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "roles", "sales-manager.yaml"), []byte(shipped(t, "roles/sales-manager.yaml", "reports_to: head-of-sales", "reports_to: general-director", "substitute: senior-sales-executive", "substitute: general-director")), 0o644))
+	code, out, errOut := run(t, dir, false, "check")
+	if code != ExitOK || strings.Contains(out, "orphan-key") || strings.Count(out, "[missing-translation]") != 4 {
+		t.Errorf("check: exit %d, want one missing-translation warning per language and no orphans\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := run(t, dir, false, "i18n", "merge"); code != ExitOK {
+		t.Fatalf("merge: exit %d: %s%s", code, out, errOut)
+	}
+	ui, err := os.ReadFile(filepath.Join(dir, "locales", "nl", "ui.yaml"))
+	if err != nil || !strings.Contains(string(ui), "other: Functieomschrijving") {
+		t.Errorf("merge did not keep the built-in Dutch interface: %v", err)
+	}
+
+	// The working directory's own locales/ are not touched by a command
+	// pointed at another project's roles.
+	other := filepath.Join(t.TempDir(), "hr")
+	if code, _, errOut := run(t, filepath.Dir(other), false, "init", "hr"); code != ExitOK {
+		t.Fatalf("init: %s", errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "merge", "--roles", other+"/roles"); code != ExitOK {
+		t.Fatalf("merge --roles: exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"locales/nl/roles/head-of-sales.yaml", "locales/nl/roles/sales-manager.yaml"} {
+		_, err := os.Stat(filepath.Join(dir, f))
+		if mine := f == "locales/nl/roles/sales-manager.yaml"; (err == nil) != mine {
+			t.Errorf("merge --roles elsewhere changed the working directory's %s: %v", f, err)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/catalog"
@@ -19,9 +21,9 @@ import (
 	"github.com/roledoc/roledoc/internal/yamlsrc"
 )
 
-// Options names the inputs; an empty field means "roles/" (and so on) in
-// Dir when it exists there, else beside the --roles directory, else the
-// embedded default.
+// Options names the inputs; an empty field means "locales/" (and so on)
+// beside the Roles directory when given and it exists there, else in Dir,
+// else the embedded default.
 type Options struct {
 	Dir       string // the working directory; "" means the process's
 	Roles     string
@@ -47,10 +49,11 @@ type Project struct {
 }
 
 // Resolve decides where each input comes from. A path given by flag must
-// exist; a missing default is looked for beside the --roles directory
-// (roledoc --roles ../hr/roles means the project ../hr, not the built-in
-// sample's catalogs and configuration with ../hr's roles), and falls back
-// to the embedded one.
+// exist; a default is looked for beside the --roles directory first
+// (roledoc --roles ../hr/roles means the project ../hr, not ../hr's roles
+// with the catalogs and configuration of the working directory or of the
+// built-in sample), then in the working directory, and falls back to the
+// embedded one.
 func Resolve(opt Options) (*Project, error) {
 	base := opt.Dir
 	if base == "" {
@@ -63,13 +66,16 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return filepath.Join(base, flag)
 	}
-	// Where a default is looked for: the working directory, then the
-	// directory holding --roles, each with how its paths are shown.
+	// Where a default is looked for, with how its paths are shown: the
+	// directory holding --roles first (the working directory's locales/
+	// belong to its own roles, and extract would remove from them every
+	// role the other project lacks), then the working directory.
 	type place struct{ path, shown string }
-	places := []place{{base, opt.Dir}}
+	var places []place
 	if opt.Roles != "" {
 		places = append(places, place{filepath.Dir(at(opt.Roles)), filepath.Dir(opt.Roles)})
 	}
+	places = append(places, place{base, opt.Dir})
 	find := func(name string, isDir bool) (Source, bool) {
 		for _, pl := range places {
 			p := filepath.Join(pl.path, name)
@@ -106,6 +112,16 @@ func Resolve(opt Options) (*Project, error) {
 	}
 	if p.Templates, err = dir(opt.Templates, "templates"); err != nil {
 		return nil, err
+	}
+	if p.Locales.Embedded && !p.Roles.Embedded {
+		// The user's own roles and no locales/ yet: the built-in
+		// interface translations apply, the sample company's role
+		// catalogs do not (they would be orphans, or translate a role of
+		// the same id from other English). extract and merge start
+		// locales/ beside roles/, keeping the interface translations.
+		p.Locales.FS = interfaceOnly{roledoc.Defaults}
+		p.Locales.Path = filepath.Join(filepath.Dir(p.Roles.Path), "locales")
+		p.Locales.Shown = shown(path.Dir(p.Roles.Shown), "locales")
 	}
 	if opt.Config != "" {
 		if _, err := os.Stat(at(opt.Config)); err != nil {
@@ -217,9 +233,10 @@ func (p *Project) English(name string) ([]byte, bool) {
 }
 
 // LocalesDir returns the on-disk locales directory that i18n commands
-// write to, or an error when the locales are the built-in ones.
+// write to (beside roles/ when there is none yet), or an error when the
+// project is the built-in sample.
 func (p *Project) LocalesDir() (string, error) {
-	if p.Locales.Embedded {
+	if p.Locales.Path == "" {
 		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
 	}
 	return p.Locales.Path, nil
@@ -232,4 +249,27 @@ func (p *Project) RolesDir() (string, error) {
 		return "", errors.New("no roles/ directory here; run `roledoc init` first, or pass --roles DIR")
 	}
 	return p.Roles.Path, nil
+}
+
+// interfaceOnly is the built-in locales without the sample company's role
+// catalogs: each language's ui.yaml and glossary.
+type interfaceOnly struct{ fsys fs.FS }
+
+// sampleRoles reports whether name is, or is inside, a language's role
+// catalogs: locales/<lang>/roles, roles.yaml or obsolete.
+func sampleRoles(name string) bool {
+	parts := strings.SplitN(name, "/", 4)
+	return len(parts) >= 3 && parts[0] == "locales" && (parts[2] == "roles" || parts[2] == "roles.yaml" || parts[2] == "obsolete")
+}
+
+func (f interfaceOnly) Open(name string) (fs.File, error) {
+	if sampleRoles(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return f.fsys.Open(name)
+}
+
+func (f interfaceOnly) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := fs.ReadDir(f.fsys, name)
+	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return sampleRoles(path.Join(name, e.Name())) }), err
 }

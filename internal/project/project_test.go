@@ -89,8 +89,8 @@ func TestResolveRelativeDir(t *testing.T) {
 }
 
 // --roles pointing into another project takes that project's locales/ and
-// roledoc.yaml when the working directory has none, rather than the
-// built-in sample's; the working directory still comes first.
+// roledoc.yaml, rather than the built-in sample's or the working
+// directory's.
 func TestResolveBesideRoles(t *testing.T) {
 	parent := t.TempDir()
 	for _, d := range []string{"hr/roles", "hr/locales", "elsewhere"} {
@@ -122,7 +122,14 @@ func TestResolveBesideRoles(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err = Resolve(Options{Dir: filepath.Join(parent, "elsewhere"), Roles: "../hr/roles"})
+	if err != nil || p.Locales.Path != filepath.Join(parent, "hr", "locales") {
+		t.Errorf("locales/ beside --roles should come before the working directory's: %v %+v", err, p.Locales)
+	}
+	if err := os.Remove(filepath.Join(parent, "hr", "locales")); err != nil {
+		t.Fatal(err)
+	}
+	p, err = Resolve(Options{Dir: filepath.Join(parent, "elsewhere"), Roles: "../hr/roles"})
 	if err != nil || p.Locales.Path != filepath.Join(parent, "elsewhere", "locales") {
-		t.Errorf("locales/ in the working directory should come first: %v %+v", err, p.Locales)
+		t.Errorf("without locales/ beside --roles, the working directory's: %v %+v", err, p.Locales)
 	}
 }
