@@ -1,7 +1,7 @@
 // Package catalog owns translation catalogs: the English source messages
 // drawn from roles and the interface, the per-language files in locales/,
 // their checks, keeping them in step with the source (extract, merge) and
-// XLIFF exchange.
+// exchange with translation tools (XLIFF 2.0, gettext PO).
 package catalog
 
 import (
@@ -11,14 +11,15 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 )
 
@@ -138,10 +139,12 @@ func (t *Translation) Empty() bool { return formValues(t.Msg) == [6]string{} }
 // Catalog is one language's translations with what checks and merge need:
 // source hashes and the position of every key and form.
 type Catalog struct {
-	Lang     locale.Language
-	Dir      string // as shown in diagnostics: locales/ar
-	Msgs     map[string]*Translation
-	Glossary map[string]string
+	Lang locale.Language
+	Dir  string // as shown in diagnostics: locales/ar
+	Msgs map[string]*Translation
+	// Glossary maps English terms to the translations a translator may
+	// use for them: one, or a list of accepted forms.
+	Glossary map[string][]string
 	// Obsolete holds the translations merge kept from messages that are
 	// gone, in ObsoleteDir.
 	Obsolete map[string]*Translation
@@ -216,7 +219,7 @@ func duplicate(t, prev *Translation) diag.Diagnostic {
 // parsed is one catalog file's messages, or a glossary's terms.
 type parsed struct {
 	msgs     []*Translation
-	glossary map[string]string
+	glossary map[string][]string
 	ds       []diag.Diagnostic
 }
 
@@ -263,10 +266,10 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 	ds = append(ds, more...)
 	all := append(names, obsolete...)
 	files := make([]parsed, len(all))
-	parallel.For(len(all), func(i int) {
+	each(len(all), func(i int) {
 		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
 	})
-	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
+	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string][]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
 	for i, f := range files {
 		ds = append(ds, f.ds...)
 		msgs := c.Msgs
@@ -283,6 +286,18 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 		maps.Copy(c.Glossary, f.glossary)
 	}
 	return c, ds
+}
+
+// each calls f(i) for every i in [0, n) on up to GOMAXPROCS goroutines,
+// the same errgroup pool the build renders with. Callers write results by
+// index, which keeps output order independent of scheduling.
+func each(n int, f func(i int)) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
+	}
+	g.Wait()
 }
 
 // catalogFiles lists the catalog files in the given subdirectories of a
@@ -317,7 +332,7 @@ func parseFile(fsys fs.FS, name, shown string) parsed {
 	}
 	data, err := yamlsrc.ReadFile(fsys, name, limit)
 	if err != nil {
-		return parsed{ds: []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read: %v", err)}}
+		return parsed{ds: []diag.Diagnostic{yamlsrc.ReadError(shown, err)}}
 	}
 	root, ds := parseDoc(shown, data, limit)
 	if root == nil {
@@ -394,23 +409,43 @@ func setReview(t *Translation, name, val string) bool {
 	return true
 }
 
-// glossary reads the terms of a glossary file.
-func glossary(file string, root *yaml.Node) (map[string]string, []diag.Diagnostic) {
+// glossary reads the terms of a glossary file: each English term maps to
+// its translation, or to a list of accepted translations.
+func glossary(file string, root *yaml.Node) (map[string][]string, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	out := map[string]string{}
+	out := map[string][]string{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if v.Kind != yaml.ScalarNode {
-			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "glossary entries map an English term to its translation"))
+		forms, ok := glossaryForms(v)
+		if !ok {
+			ds = append(ds, diag.Errorf(at(file, v), diag.WrongType, "glossary entries map an English term to its translation, or to a list of accepted translations"))
 			continue
 		}
 		if _, dup := out[k.Value]; dup {
 			ds = append(ds, diag.Errorf(at(file, k), diag.DuplicateKey, "term %q is listed twice", k.Value))
 			continue
 		}
-		out[k.Value] = v.Value
+		out[k.Value] = forms
 	}
 	return out, ds
+}
+
+// glossaryForms reads a term's translation, or its list of them.
+func glossaryForms(v *yaml.Node) ([]string, bool) {
+	if v.Kind == yaml.ScalarNode {
+		return []string{v.Value}, true
+	}
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		return nil, false
+	}
+	var forms []string
+	for _, f := range v.Content {
+		if f.Kind != yaml.ScalarNode {
+			return nil, false
+		}
+		forms = append(forms, f.Value)
+	}
+	return forms, true
 }
 
 // fromNodes reads messages from a catalog parsed by yaml.v3, reporting the

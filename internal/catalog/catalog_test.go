@@ -90,11 +90,14 @@ func TestExportImportRoundTrip(t *testing.T) {
 	src := SourceMessages(set)
 	for tag, c := range cats {
 		x := Export(src, c)
-		msgs, err := Import(x, src, c)
+		im, err := Import(x, src, c)
 		if err != nil {
 			t.Fatalf("%s: %v", tag, err)
 		}
-		back := &Catalog{Lang: c.Lang, Dir: c.Dir, Msgs: msgs}
+		if im.Imported != 0 || len(im.Skipped) != 0 {
+			t.Errorf("%s: an unchanged export imports as %s", tag, im.Summary())
+		}
+		back := &Catalog{Lang: c.Lang, Dir: c.Dir, Msgs: im.Msgs}
 		for name, data := range Merged(src, back) {
 			if want := Merged(src, c)[name]; !bytes.Equal(data, want) {
 				t.Errorf("%s/%s changed after export and import", tag, name)

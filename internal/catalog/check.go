@@ -6,13 +6,14 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"unicode"
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
-	"github.com/roledoc/roledoc/internal/parallel"
+	"github.com/roledoc/roledoc/internal/placeholder"
 	"github.com/roledoc/roledoc/internal/role"
 )
 
@@ -89,7 +90,7 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[st
 	const chunk = 4096
 	parts := make([]Status, (len(src)+chunk-1)/chunk)
 	found := make([]int, len(parts)) // source messages the catalog has
-	parallel.For(len(parts), func(i int) {
+	each(len(parts), func(i int) {
 		s := &parts[i]
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
@@ -155,15 +156,16 @@ func check(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[strin
 		ds = append(ds, r(c, st)...)
 	}
 	allowed := locale.PluralForms(c.Lang.Tag)
+	gloss := newGlossaryCheck(c.Lang, c.Glossary)
 	const chunk = 4096
 	found := make([][]diag.Diagnostic, (len(src)+chunk-1)/chunk)
-	parallel.For(len(found), func(i int) {
+	each(len(found), func(i int) {
 		for _, e := range src[i*chunk : min(len(src), (i+1)*chunk)] {
 			t := c.Msgs[e.Msg.ID]
 			if t == nil || t.Empty() {
 				continue
 			}
-			m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+			m := message{lang: c.Lang, dir: c.Dir, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed, gloss: gloss}
 			for _, r := range rules {
 				found[i] = append(found[i], r(m)...)
 			}
@@ -280,10 +282,12 @@ func obsoleteTranslations(c *Catalog, _ Status) []diag.Diagnostic {
 // message is one translated message with its source, as rules see it.
 type message struct {
 	lang            locale.Language
+	dir             string // the catalog's, as shown
 	src             *Entry
 	t               *Translation
 	srcForms, forms [6]string // in formNames order
 	allowed         []string  // the language's plural forms
+	gloss           *glossaryCheck
 }
 
 func (m message) plural() bool {
@@ -322,7 +326,7 @@ func (m message) validForm(f string) bool {
 type rule func(m message) []diag.Diagnostic
 
 // rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, placeholderMismatch, wrongScript, missingPlural}
+var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph, glossaryMismatch}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -361,8 +365,8 @@ func placeholderMismatch(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	want := placeholders(m.srcForms[:]...)
 	for _, f := range m.validForms() {
-		if _, err := template.New("").Parse(m.form(f)); err != nil {
-			continue // brokenTemplate reports it
+		if _, err := placeholder.Fields(m.form(f)); err != nil {
+			continue // brokenTemplate or templateCode reports it
 		}
 		got := placeholders(m.form(f))
 		unknown := slices.DeleteFunc(slices.Clone(got), func(p string) bool { return slices.Contains(want, p) })
@@ -383,7 +387,11 @@ func wrongScript(m message) []diag.Diagnostic {
 				continue
 			}
 		}
-		if msg := scriptProblem(m.lang, m.srcForms[formIndex("other")], text); msg != "" {
+		source := m.srcForms[formIndex("other")]
+		if text == source && m.gloss.kept[strings.ToLower(text)] {
+			continue // the glossary keeps this term in English
+		}
+		if msg := scriptProblem(m.lang, source, text); msg != "" {
 			ds = append(ds, diag.Warnf(m.t.formPos(f), diag.WrongScript, "%s", msg))
 		}
 	}
@@ -402,6 +410,28 @@ func missingPlural(m message) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// glossaryMismatch: a glossary term is in the English, but none of its
+// accepted translations is in the translation.
+func glossaryMismatch(m message) []diag.Diagnostic {
+	if m.plural() || m.form("other") == "" {
+		return nil
+	}
+	var ds []diag.Diagnostic
+	for _, t := range m.gloss.missing(m.lang, m.srcForms[formIndex("other")], m.form("other")) {
+		ds = append(ds, diag.Warnf(m.t.formPos("other"), diag.GlossaryTerm,
+			"the English says %q, but the translation has none of the glossary's %s; use one, or add this wording to %s/%s", t.term, quoteAll(t.want), m.dir, GlossaryFile))
+	}
+	return ds
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 func trimTemplateErr(err error) string {
@@ -504,8 +534,9 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	src := SourceMessages(set)
 	// Every language compares with the same source hashes: compute them
 	// once.
-	parallel.For(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
+	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
+	ds = append(ds, sourceGlyphs(src)...)
 	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
@@ -554,7 +585,7 @@ func staleExtract(src []*Entry, shown string, english func(name string) ([]byte,
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
 	stale := make([]bool, len(names))
-	parallel.For(len(names), func(i int) {
+	each(len(names), func(i int) {
 		got, ok := english(names[i])
 		stale[i] = ok && !current(groups[names[i]], got)
 	})

@@ -2,19 +2,21 @@ package catalog
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/locale"
 )
 
 // XLIFF 2.0, the exchange format of translation tools. Each plural form is
 // its own unit ("ui.experience#few"), since XLIFF has no plural model; the
-// source hash travels in a note so an import records what was translated.
+// source hash travels in a note so an import records what was translated,
+// and template actions such as {{.Count}} travel as inline <ph> codes, which
+// tools show as tags the translator moves but cannot edit.
 type xliffDoc struct {
 	XMLName xml.Name    `xml:"urn:oasis:names:tc:xliff:document:2.0 xliff"`
 	Version string      `xml:"version,attr"`
@@ -41,8 +43,100 @@ type xliffNote struct {
 
 type xliffSegment struct {
 	State  string `xml:"state,attr,omitempty"`
-	Source string `xml:"source"`
-	Target string `xml:"target"`
+	Source inline `xml:"source"`
+	Target inline `xml:"target"`
+}
+
+// inline is segment content: text with <ph/> codes. It is written as
+// ready-made XML, since an indenting encoder would put line breaks between
+// text and codes, and read token by token.
+type inline struct {
+	XML   string `xml:",innerxml"`
+	parts []inlinePart
+}
+
+// inlinePart is a run of text, or a code's id.
+type inlinePart struct {
+	text, code string
+}
+
+// newInline writes text with each template action as a <ph> whose id is
+// the action's code number; disp and equiv show the action itself.
+func newInline(text string, codes map[string]string) inline {
+	ids := map[string]string{}
+	for id, a := range codes {
+		ids[a] = id
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range actionRE.FindAllStringIndex(text, -1) {
+		a := text[loc[0]:loc[1]]
+		id, ok := ids[a]
+		if !ok {
+			continue // not the English's: stays text, and import reports it
+		}
+		xml.EscapeText(&b, []byte(text[last:loc[0]]))
+		b.WriteString(`<ph id="` + id + `" disp="`)
+		xml.EscapeText(&b, []byte(a))
+		b.WriteString(`" equiv="`)
+		xml.EscapeText(&b, []byte(a))
+		b.WriteString(`"/>`)
+		last = loc[1]
+	}
+	xml.EscapeText(&b, []byte(text[last:]))
+	return inline{XML: b.String()}
+}
+
+// UnmarshalXML reads text and <ph> codes. Other inline markup (<mrk>, <pc>)
+// that tools may add around text is unwrapped to its text.
+func (in *inline) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			in.parts = append(in.parts, inlinePart{text: string(t)})
+		case xml.StartElement:
+			if t.Name.Local == "ph" {
+				in.parts = append(in.parts, inlinePart{code: attr(t, "id")})
+				if err := d.Skip(); err != nil {
+					return err
+				}
+			}
+		case xml.EndElement:
+			if t.Name == start.Name {
+				return nil
+			}
+		}
+	}
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// text turns content back into catalog text, each code into its action.
+func (in inline) text(codes map[string]string) (string, error) {
+	var b strings.Builder
+	for _, p := range in.parts {
+		if p.code == "" {
+			b.WriteString(p.text)
+			continue
+		}
+		a, ok := codes[p.code]
+		if !ok {
+			return "", fmt.Errorf("placeholder <ph id=%q> is not one of the source's", p.code)
+		}
+		b.WriteString(a)
+	}
+	return b.String(), nil
 }
 
 // Export writes a language's catalog as XLIFF 2.0: every source message,
@@ -64,6 +158,7 @@ func Export(src []*Entry, c *Catalog) []byte {
 			tf = forms(t.Msg)
 		}
 		srcForms := forms(e.Msg)
+		cs := codes(e)
 		targetForms := []string{"other"}
 		if len(srcForms) > 1 {
 			targetForms = locale.PluralForms(c.Lang.Tag)
@@ -77,8 +172,8 @@ func Export(src []*Entry, c *Catalog) []byte {
 			if source == "" {
 				source = srcForms["other"]
 			}
-			u := xliffUnit{ID: id, Segment: xliffSegment{Source: source, Target: tf[form], State: "translated"}}
-			if state != Translated || u.Segment.Target == "" {
+			u := xliffUnit{ID: id, Segment: xliffSegment{Source: newInline(source, cs), Target: newInline(tf[form], cs), State: "translated"}}
+			if state != Translated || tf[form] == "" {
 				u.Segment.State = "initial"
 			}
 			if e.Msg.Description != "" {
@@ -87,6 +182,9 @@ func Export(src []*Entry, c *Catalog) []byte {
 			u.Notes = append(u.Notes, xliffNote{"hash", Hash(e.Msg)})
 			if state == Stale {
 				u.Notes = append(u.Notes, xliffNote{"state", "stale: the English changed since this was translated"})
+				if t.Review != nil && t.Review.Previous != "" {
+					u.Notes = append(u.Notes, xliffNote{"previous", t.Review.Previous})
+				}
 			}
 			f.Units = append(f.Units, u)
 		}
@@ -113,8 +211,11 @@ func xliffFileID(id string) string {
 
 // Import reads XLIFF 2.0 into a copy of the catalog's messages. Units in
 // state translated, reviewed or final replace the translation and record
-// the source hash the translator saw; other units are left alone.
-func Import(data []byte, src []*Entry, c *Catalog) (map[string]*Translation, error) {
+// the source hash the translator saw. Units that cannot be imported (their
+// message is gone, or the tool still marks new text as initial) are
+// skipped and listed; a placeholder that differs from the English refuses
+// the whole file.
+func Import(data []byte, src []*Entry, c *Catalog) (*Imported, error) {
 	var x xliffDoc
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&x); err != nil {
@@ -127,43 +228,50 @@ func Import(data []byte, src []*Entry, c *Catalog) (map[string]*Translation, err
 	if err != nil || lang.Tag != c.Lang.Tag {
 		return nil, fmt.Errorf("file is for language %q, not %s", x.TrgLang, c.Lang.Tag)
 	}
-	bySrc := Index(src)
-	out := map[string]*Translation{}
-	for id, t := range c.Msgs {
-		cp := *t
-		m := *t.Msg
-		cp.Msg = &m
-		out[id] = &cp
-	}
+	im := newImporter(src, c)
+	allowed := locale.PluralForms(c.Lang.Tag)
 	for _, f := range x.Files {
 		for _, u := range f.Units {
-			id, form, _ := strings.Cut(u.ID, "#")
-			if form == "" {
-				form = "other"
-			}
-			if _, ok := bySrc[id]; !ok {
-				return nil, fmt.Errorf("unit %q matches no source message", u.ID)
-			}
-			if !isForm(form) {
-				return nil, fmt.Errorf("unit %q: %q is not a plural form", u.ID, form)
-			}
-			if !slices.Contains([]string{"translated", "reviewed", "final"}, u.Segment.State) || u.Segment.Target == "" {
-				continue
-			}
-			t := out[id]
-			if t == nil {
-				t = &Translation{Msg: &i18n.Message{ID: id}}
-				out[id] = t
-			}
-			setField(t.Msg, form, u.Segment.Target)
-			for _, n := range u.Notes {
-				if n.Category == "hash" {
-					t.Msg.Hash = n.Text
-				}
-			}
+			im.unit(u, allowed)
 		}
 	}
-	return out, nil
+	return im.result()
+}
+
+// unit applies one XLIFF unit.
+func (im *importer) unit(u xliffUnit, allowed []string) {
+	id, form, plural := strings.Cut(u.ID, "#")
+	e := im.src[id]
+	switch {
+	case e == nil:
+		im.skip(u.ID, skipGone)
+		return
+	case !plural:
+		form = "other"
+	case len(forms(e.Msg)) < 2 || !slices.Contains(allowed, form):
+		im.skip(u.ID, fmt.Sprintf("%q is not a plural form of this message in %s", form, im.lang.Native))
+		return
+	}
+	target, err := u.Segment.Target.text(codes(e))
+	if err != nil {
+		im.bad = append(im.bad, u.ID+": "+err.Error())
+		return
+	}
+	done := slices.Contains([]string{"translated", "reviewed", "final"}, u.Segment.State)
+	switch {
+	case done && target == "":
+		im.skip(u.ID, skipEmpty)
+	case done:
+		hash := Hash(e.Msg)
+		for _, n := range u.Notes {
+			if n.Category == "hash" {
+				hash = n.Text
+			}
+		}
+		im.apply(u.ID, id, map[string]string{form: target}, hash)
+	default:
+		im.unfinished(u.ID, id, map[string]string{form: target}, "state "+cmp.Or(u.Segment.State, "initial"))
+	}
 }
 
 // XLIFFLang returns the target language of an XLIFF 2.0 file.

@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -183,17 +182,22 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 		}
 		var roles []*role.Role
 		var rds []diag.Diagnostic
+		src, err := p.Given(arg, info.IsDir())
+		if err != nil {
+			return nil, usageErr("%s: %v", arg, cmp.Or(errors.Unwrap(err), err))
+		}
 		if info.IsDir() {
-			roles, rds = role.LoadFS(os.DirFS(full), ".", filepath.ToSlash(arg))
+			roles, rds = role.LoadFS(src.FS, src.Root, src.Shown)
 		} else {
-			data, err := yamlsrc.ReadFile(os.DirFS(filepath.Dir(full)), filepath.Base(full), yamlsrc.MaxFileSize)
+			data, err := yamlsrc.ReadFile(src.FS, src.Root, yamlsrc.MaxFileSize)
 			if err != nil {
-				return nil, internalErr(fmt.Errorf("%s: %v", arg, cmp.Or(errors.Unwrap(err), err)))
-			}
-			r, d := role.Load(filepath.ToSlash(arg), data)
-			rds = d
-			if r != nil {
-				roles = []*role.Role{r}
+				rds = []diag.Diagnostic{yamlsrc.ReadError(src.Shown, err)}
+			} else {
+				r, d := role.Load(src.Shown, data)
+				rds = d
+				if r != nil {
+					roles = []*role.Role{r}
+				}
 			}
 		}
 		ds = append(ds, rds...)

@@ -32,8 +32,8 @@ English source in roles/ and the interface:
   merge     add missing messages to each language, drop orphans
   status    per-language coverage: translated, missing, stale
   confirm   mark stale translations as still fitting the new English
-  export    a language as XLIFF 2.0 for translation tools
-  import    an XLIFF 2.0 file back into its language
+  export    a language as XLIFF 2.0 or gettext PO for translation tools
+  import    an XLIFF 2.0 or PO file back into its language
   migrate   split the old one-file roles.yaml into roles/<role-id>.yaml
 
 They work whenever the catalogs and the English can be read: errors in
@@ -454,15 +454,20 @@ review mark. Nothing else is changed, apart from what merge would do.`,
 
 func newI18nExport(env *Env) *cobra.Command {
 	var pf projectFlags
-	var lang, out string
+	var lang, out, format string
 	cmd := &cobra.Command{
-		Use:     "export --lang LANG",
-		Short:   "Write a language's catalog as XLIFF 2.0",
-		Example: "  roledoc i18n export --lang ar -o ar.xlf",
-		Args:    cobra.NoArgs,
+		Use:   "export --lang LANG",
+		Short: "Write a language's catalog as XLIFF 2.0 or gettext PO",
+		Example: `  roledoc i18n export --lang ar -o ar.xlf
+  roledoc i18n export --lang nl --format po -o nl.po`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if lang == "" {
 				return usageErr("export needs --lang")
+			}
+			export, ok := map[string]func([]*catalog.Entry, *catalog.Catalog) []byte{"xliff": catalog.Export, "po": catalog.ExportPO}[format]
+			if !ok {
+				return usageErr("unknown --format %q; use xliff or po", format)
 			}
 			s, err := loadI18n(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
@@ -478,7 +483,7 @@ func newI18nExport(env *Env) *cobra.Command {
 			if len(ls) != 1 {
 				return usageErr("export one language other than English")
 			}
-			data := catalog.Export(s.src, s.catalog(ls[0]))
+			data := export(s.src, s.catalog(ls[0]))
 			if out == "" || out == "-" {
 				_, err = cmd.OutOrStdout().Write(data)
 			} else {
@@ -492,6 +497,7 @@ func newI18nExport(env *Env) *cobra.Command {
 	}
 	pf.register(cmd)
 	cmd.Flags().StringVar(&lang, "lang", "", "language to export")
+	cmd.Flags().StringVar(&format, "format", "xliff", "file format: xliff (XLIFF 2.0) or po (gettext)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file (default: standard output)")
 	return cmd
 }
@@ -499,9 +505,15 @@ func newI18nExport(env *Env) *cobra.Command {
 func newI18nImport(env *Env) *cobra.Command {
 	var pf projectFlags
 	cmd := &cobra.Command{
-		Use:   "import FILE.xlf",
-		Short: "Read an XLIFF 2.0 file back into its language's catalog",
-		Args:  cobra.ExactArgs(1),
+		Use:   "import FILE.xlf|FILE.po",
+		Short: "Read an XLIFF 2.0 or PO file back into its language's catalog",
+		Long: `Import reads a file a translation tool returns into its language's catalog:
+XLIFF 2.0, or gettext PO when the name ends in .po. Units the tool marks as
+done (XLIFF state translated, reviewed or final; a PO entry that is not
+fuzzy) are taken; it prints how many were imported, unchanged and skipped,
+and why each skipped unit was left out. A placeholder such as {{.Count}}
+that differs from the English refuses the whole file.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
@@ -511,16 +523,21 @@ func newI18nImport(env *Env) *cobra.Command {
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			lang, err := catalog.XLIFFLang(data)
+			langOf, imp := catalog.XLIFFLang, catalog.Import
+			if strings.EqualFold(filepath.Ext(args[0]), ".po") {
+				langOf, imp = catalog.POLang, catalog.ImportPO
+			}
+			lang, err := langOf(data)
 			if err != nil {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
 			c := s.catalog(lang)
-			msgs, err := catalog.Import(data, s.src, c)
+			im, err := imp(data, s.src, c)
 			if err != nil {
 				return &exitError{ExitProblems, fmt.Errorf("%s: %v", args[0], err)}
 			}
-			c.Msgs = msgs
+			reportImport(cmd.ErrOrStderr(), args[0], im)
+			c.Msgs = im.Msgs
 			wrote, err := s.merge(cmd.ErrOrStderr(), dir, c)
 			if err != nil {
 				return internalErr(err)
@@ -531,6 +548,15 @@ func newI18nImport(env *Env) *cobra.Command {
 	}
 	pf.register(cmd)
 	return cmd
+}
+
+// reportImport says what an import took and, as warnings, what it left
+// out and why.
+func reportImport(w io.Writer, file string, im *catalog.Imported) {
+	fmt.Fprintf(w, "%s: %s\n", file, im.Summary())
+	for _, sk := range im.Skipped {
+		fmt.Fprintf(w, "warning: %s: skipped %s: %s\n", file, sk.Unit, sk.Reason)
+	}
 }
 
 func newI18nMigrate(env *Env) *cobra.Command {

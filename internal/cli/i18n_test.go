@@ -32,20 +32,29 @@ func TestI18nCommands(t *testing.T) {
 	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "ar", "-o", "ar.xlf"); code != 0 {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
-	if code, _, errOut := run(t, dir, false, "i18n", "import", "ar.xlf"); code != 0 || strings.TrimSpace(errOut) != "nothing changed" {
-		t.Fatalf("import: %d %s", code, errOut)
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "ar.xlf"); code != 0 || !regexp.MustCompile(`^ar.xlf: imported 0, unchanged \d+, skipped 0\nnothing changed\n$`).MatchString(errOut) {
+		t.Fatalf("import: %d %q", code, errOut)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml"))
 	if string(before) != string(after) {
 		t.Error("export then import changed the Arabic catalog")
 	}
 
-	// A bad import file changes nothing.
-	if err := os.WriteFile(filepath.Join(dir, "bad.xlf"), []byte("<xliff version='2.0' trgLang='ar'><file><unit id='nope'><segment state='translated'><source>x</source><target>ي</target></segment></unit></file></xliff>"), 0o644); err != nil {
+	// A unit whose message is gone is skipped with a warning; the rest of
+	// the file is imported.
+	if err := os.WriteFile(filepath.Join(dir, "gone.xlf"), []byte("<xliff xmlns='urn:oasis:names:tc:xliff:document:2.0' version='2.0' trgLang='ar'><file><unit id='nope'><segment state='translated'><source>x</source><target>ي</target></segment></unit></file></xliff>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, _ := run(t, dir, false, "i18n", "import", "bad.xlf"); code != ExitProblems {
-		t.Errorf("import of a bad file: exit %d, want %d", code, ExitProblems)
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "gone.xlf"); code != 0 || !strings.Contains(errOut, "skipped 1\nwarning: gone.xlf: skipped nope: no such message") {
+		t.Errorf("import of a vanished unit: exit %d, %q", code, errOut)
+	}
+
+	// A placeholder that differs from the English refuses the file.
+	if err := os.WriteFile(filepath.Join(dir, "bad.xlf"), []byte("<xliff xmlns='urn:oasis:names:tc:xliff:document:2.0' version='2.0' trgLang='ar'><file><unit id='ui.index.count#other'><segment state='translated'><source>x</source><target>وصف</target></segment></unit></file></xliff>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "bad.xlf"); code != ExitProblems || !strings.Contains(errOut, "placeholders") {
+		t.Errorf("import of a bad file: exit %d, want %d\n%s", code, ExitProblems, errOut)
 	}
 	if now, _ := os.ReadFile(filepath.Join(dir, "locales", "ar", "roles", "sales-manager.yaml")); string(now) != string(before) {
 		t.Error("a bad import changed the catalog")
@@ -144,5 +153,69 @@ func TestMigrateSplitsRolesYAML(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(nl, "roles.yaml"), []byte(edited), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// A translator's round through Poedit: export PO, edit a msgstr, import;
+// the catalog has the edit and an unchanged import changes nothing.
+func TestI18nPO(t *testing.T) {
+	dir := fixture.Copy(t)
+	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "po", "-o", "nl.po"); code != 0 {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "nl.po"); code != 0 || !strings.HasSuffix(errOut, ", skipped 0\nnothing changed\n") {
+		t.Fatalf("import unchanged: %d %q", code, errOut)
+	}
+	po, _ := os.ReadFile(filepath.Join(dir, "nl.po"))
+	edited := strings.Replace(string(po), "msgid \"Sales Manager\"\nmsgstr \"Verkoopmanager\"", "msgid \"Sales Manager\"\nmsgstr \"Manager verkoop\"", 1)
+	if edited == string(po) {
+		t.Fatal("the export lacks the title this test edits")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nl.po"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run(t, dir, false, "i18n", "import", "nl.po")
+	if code != 0 || !strings.HasPrefix(errOut, "nl.po: imported 1, ") {
+		t.Fatalf("import: %d %q", code, errOut)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "locales", "nl", "roles", "sales-manager.yaml")); !strings.Contains(string(data), "Manager verkoop") {
+		t.Error("the catalog lacks the imported title")
+	}
+	// The English changes; merge keeps the English the translation was
+	// made from, which the PO shows as the previous msgid of a fuzzy entry.
+	rolePath := filepath.Join(dir, "roles", "sales-manager.yaml")
+	role, _ := os.ReadFile(rolePath)
+	const old = "Searches for potential customers and builds a pipeline of new business."
+	changed := strings.Replace(string(role), old, "Searches for potential customers at trade fairs.", 1)
+	if changed == string(role) {
+		t.Fatal("the role lacks the duty this test changes")
+	}
+	if err := os.WriteFile(rolePath, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "merge", "--lang", "nl"); code != 0 {
+		t.Fatalf("merge: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "po", "-o", "nl.po"); code != 0 {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	po, _ = os.ReadFile(filepath.Join(dir, "nl.po"))
+	if want := "#, fuzzy\n#| msgid \"" + old + "\"\nmsgctxt \"sales-manager.duties.find-clients\"\nmsgid \"Searches for potential customers at trade fairs.\"\n"; !strings.Contains(string(po), want) {
+		t.Errorf("the stale entry is not fuzzy with its previous English:\n%s", po)
+	}
+	// Poedit's "needs work" cleared: the translation is confirmed.
+	confirmed := strings.Replace(string(po), "#, fuzzy\n#| msgid \""+old+"\"\n", "", 1)
+	if err := os.WriteFile(filepath.Join(dir, "nl.po"), []byte(confirmed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, dir, false, "i18n", "import", "nl.po"); code != 0 || !strings.HasPrefix(errOut, "nl.po: imported 1, ") {
+		t.Fatalf("import of the confirmed entry: %d %q", code, errOut)
+	}
+	if code, out, _ := run(t, dir, false, "i18n", "status", "--lang", "nl"); code != 0 || !strings.Contains(out, "100.0%") {
+		t.Errorf("after confirming in the PO file, status:\n%s", out)
+	}
+
+	if code, _, _ := run(t, dir, false, "i18n", "export", "--lang", "nl", "--format", "csv"); code != ExitUsage {
+		t.Errorf("export --format csv: exit %d, want %d", code, ExitUsage)
 	}
 }

@@ -6,6 +6,8 @@ const (
 	// Files and encoding.
 	ReadError         = "read-error"
 	SymlinkDir        = "symlink-dir"
+	NotRegularFile    = "not-regular-file"
+	OutsideRoot       = "outside-root"
 	FileTooLarge      = "file-too-large"
 	Encoding          = "encoding"
 	InvalidUTF8       = "invalid-utf8"
@@ -34,6 +36,9 @@ const (
 	InvalidValue    = "invalid-value"
 	InvalidVersion  = "invalid-version"
 	InvalidText     = "invalid-text"
+	BidiControl     = "bidi-control"
+	InvisibleText   = "invisible-text"
+	MissingGlyph    = "missing-glyph"
 	InvalidLanguage = "invalid-language"
 	OutOfRange      = "out-of-range"
 	DuplicateID     = "duplicate-id"
@@ -54,12 +59,14 @@ const (
 	OrphanKey           = "orphan-key"
 	PlaceholderMismatch = "placeholder-mismatch"
 	BrokenTemplate      = "broken-template"
+	TemplateCode        = "template-code"
 	WrongScript         = "wrong-script"
 	InvalidPlural       = "invalid-plural"
 	MissingPlural       = "missing-plural"
 	UnknownPlural       = "unknown-plural"
 	StaleExtract        = "stale-extract"
 	ObsoleteTranslation = "obsolete-translation"
+	GlossaryTerm        = "glossary-term"
 )
 
 // Rule describes one diagnostic code: how severe it is by default, what it
@@ -85,6 +92,8 @@ func (r Rule) Help() string { return DocsURL + "#" + r.Code }
 var Rules = []Rule{
 	errorRule(ReadError, "a file or directory cannot be read"),
 	warningRule(SymlinkDir, "a linked directory is not followed; move the files in or list them"),
+	errorRule(NotRegularFile, "a FIFO, device or socket where a file belongs; it is not opened"),
+	errorRule(OutsideRoot, "a symbolic link that leads outside the project root; it is not read"),
 	errorRule(FileTooLarge, "a role file over 1 MiB or a catalog over 64 MiB"),
 	errorRule(Encoding, "the file is UTF-16; save it as UTF-8"),
 	errorRule(InvalidUTF8, "the file holds bytes that are not UTF-8"),
@@ -111,6 +120,9 @@ var Rules = []Rule{
 	errorRule(InvalidValue, "a value outside the allowed set (category, education, page size)"),
 	errorRule(InvalidVersion, "a version that is not like 1.0 or 2026.1"),
 	errorRule(InvalidText, "text that is blank or holds control characters"),
+	errorRule(BidiControl, "a bidi override or isolate (U+202A-202E, U+2066-2069) that shows text in another order than it is stored"),
+	errorRule(InvisibleText, "a title or item that is empty once invisible characters are removed"),
+	warningRule(MissingGlyph, "a character the PDF fonts cannot draw; it prints as a box"),
 	errorRule(InvalidLanguage, "a language that is not a BCP 47 tag, or a locales directory named otherwise"),
 	errorRule(OutOfRange, "a number outside its range"),
 	errorRule(DuplicateID, "two items of one section share an id, or a language is listed twice"),
@@ -129,12 +141,14 @@ var Rules = []Rule{
 	translationRule(OrphanKey, "a catalog message that matches no source; merge moves its translation to a renamed message or to obsolete/"),
 	errorRule(PlaceholderMismatch, "a translation's {{.Name}} placeholders differ from the English"),
 	errorRule(BrokenTemplate, "a translation does not parse as a template"),
+	errorRule(TemplateCode, "a translation holds template code (a loop, a function, {{.}}); only {{.Name}} placeholders are allowed"),
 	translationRule(WrongScript, "text in the wrong script for the language, or identical to the English"),
 	errorRule(InvalidPlural, "a plural form the language does not have"),
 	translationRule(MissingPlural, "a plural form the language needs is missing"),
 	errorRule(UnknownPlural, "a field that is neither a plural form nor hash or description"),
 	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
 	translationRule(ObsoleteTranslation, "translations kept in obsolete/ from messages that are gone; they come back if the message does"),
+	translationRule(GlossaryTerm, "a glossary term is in the English but none of its accepted translations is in the translation"),
 }
 
 func errorRule(code, summary string) Rule   { return Rule{code, Error, summary, false} }

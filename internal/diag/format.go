@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -143,6 +144,14 @@ func excerpt(b *bytes.Buffer, src []byte, p Pos, color bool) {
 		line = bytes.ToValidUTF8(line, []byte("\uFFFD"))
 	}
 	runes := []rune(string(line))
+	for i, r := range runes {
+		// A terminal would act on an escape sequence and reorder text
+		// around a bidi control; show such characters as U+FFFD, one
+		// column each so the caret still lines up.
+		if r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r)) {
+			runes[i] = utf8.RuneError
+		}
+	}
 	col := max(p.Col, 1)
 	start := 0
 	if len(runes) > maxShown {

@@ -9,13 +9,15 @@ import (
 
 func TestTextExcerpt(t *testing.T) {
 	src := map[string][]byte{
-		"a.yaml": []byte("id: x\n\tbad: tab\nlong: " + strings.Repeat("word ", 100) + "end\n"),
+		"a.yaml": []byte("id: x\n\tbad: tab\nlong: " + strings.Repeat("word ", 100) + "end\n" +
+			"x: \x1b[2Jcost \u202e0001\u202c\n"),
 	}
 	ds := []Diagnostic{
 		Errorf(Pos{"a.yaml", 2, 2}, "tab-indent", "tab"),
 		Warnf(Pos{"a.yaml", 3, 500}, "too-long", "long"),
 		Errorf(Pos{"a.yaml", 9, 1}, "gone", "line past the end"),
 		Errorf(Pos{File: "a.yaml"}, "file", "whole file"),
+		Errorf(Pos{"a.yaml", 4, 15}, "bidi-control", "bidi"),
 	}
 	var b bytes.Buffer
 	if err := Text(&b, ds, Options{Source: func(f string) []byte { return src[f] }}); err != nil {
@@ -31,6 +33,10 @@ func TestTextExcerpt(t *testing.T) {
 		if len([]rune(line)) > 200 {
 			t.Errorf("excerpt line not shortened: %d characters", len([]rune(line)))
 		}
+	}
+	// Escape sequences and bidi controls are not passed to the terminal.
+	if !strings.Contains(out, "    4 | x: \uFFFD[2Jcost \uFFFD0001\uFFFD\n      |               ^\n") {
+		t.Errorf("control characters not replaced:\n%q", out)
 	}
 	if !strings.Contains(out, "a.yaml:9:1: error: line past the end [gone]\na.yaml: error: whole file [file]\n") {
 		t.Errorf("diagnostics without an excerpt wrong:\n%s", out)

@@ -74,6 +74,14 @@ type Item struct {
 	Target string
 	// Sub lists entries under the item, such as what the holder must know.
 	Sub []string
+	// Lang is set when Text is in another language than the document's,
+	// an untranslated message shown in the English source, so renderers
+	// can mark it as English and lay it out in its own direction. SubLang
+	// does the same for each entry of Sub, and is nil when none is;
+	// TargetLang for Target.
+	Lang       string
+	SubLang    []string
+	TargetLang string
 }
 
 // Approval is the block signed at the end of the document. Name and Date

@@ -66,10 +66,10 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	have := map[string]map[string]bool{}
 	for _, t := range texts {
 		tag := language.MustParse(t.Lang.Tag)
-		lit[t.Lang.Tag] = t.Text
+		lit[t.Lang.Tag] = displayable(t.Text)
 		have[t.Lang.Tag] = map[string]bool{}
 		for _, m := range t.UI {
-			if _, ok := src[m.ID]; ok {
+			if e, ok := src[m.ID]; ok && runnable(e.Msg, m) {
 				b.MustAddMessages(tag, m)
 				have[t.Lang.Tag][m.ID] = true
 			}
@@ -168,6 +168,23 @@ func (s *session) fellBack(e *catalog.Entry) {
 }
 
 func (s *session) plain(id string) string { return s.t(id, nil, nil) }
+
+// item returns a message and the language it is shown in when that is not
+// the session's: "en" for an untranslated message shown in English.
+func (s *session) item(id string) (text, lang string) {
+	return s.marked(func() string { return s.plain(id) })
+}
+
+// marked runs a lookup and returns its text with "en" when it fell back to
+// English.
+func (s *session) marked(lookup func() string) (text, lang string) {
+	n := len(s.missing)
+	text = lookup()
+	if len(s.missing) > n {
+		lang = locale.Source
+	}
+	return text, lang
+}
 
 // title is the translated title of a role or declared position.
 func (s *session) title(id string) string {
@@ -371,7 +388,8 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 
 	var prov []doc.Item
 	ref := func(label, id string) doc.Item {
-		it := doc.Item{Key: strings.TrimPrefix(label, "ui.label."), Label: s.plain(label), Text: s.title(id)}
+		it := doc.Item{Key: strings.TrimPrefix(label, "ui.label."), Label: s.plain(label)}
+		it.Text, it.Lang = s.marked(func() string { return s.title(id) })
 		if _, ok := l.set.Role(id); ok {
 			it.Link = id
 		}
@@ -385,7 +403,9 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 		doc.Item{Key: "education", Label: s.plain("ui.label.education"), Text: s.plain("ui.education." + r.Requirements.Education)},
 	)
 	if r.Requirements.Field != "" {
-		prov = append(prov, doc.Item{Key: "field", Label: s.plain("ui.label.field"), Text: s.plain(catalog.RoleKey(r.ID, "requirements", "field"))})
+		it := doc.Item{Key: "field", Label: s.plain("ui.label.field")}
+		it.Text, it.Lang = s.item(catalog.RoleKey(r.ID, "requirements", "field"))
+		prov = append(prov, it)
 	}
 	var exp string
 	if y := r.Requirements.ExperienceYears; y != nil && *y > 0 {
@@ -399,8 +419,14 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 			return
 		}
 		it := doc.Item{Key: strings.TrimPrefix(label, "ui.label."), Label: s.plain(label)}
-		for _, x := range items {
-			it.Sub = append(it.Sub, s.plain(catalog.RoleKey(r.ID, section, x.ID)))
+		langs := make([]string, len(items))
+		for i, x := range items {
+			var text string
+			text, langs[i] = s.item(catalog.RoleKey(r.ID, section, x.ID))
+			it.Sub = append(it.Sub, text)
+		}
+		if slices.ContainsFunc(langs, func(l string) bool { return l != "" }) {
+			it.SubLang = langs
 		}
 		prov = append(prov, it)
 	}
@@ -411,15 +437,17 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 	list := func(section string, items []role.Item) []doc.Item {
 		out := make([]doc.Item, len(items))
 		for i, x := range items {
-			out[i] = doc.Item{Text: s.plain(catalog.RoleKey(r.ID, section, x.ID))}
+			text, lang := s.item(catalog.RoleKey(r.ID, section, x.ID))
+			out[i] = doc.Item{Text: text, Lang: lang}
 		}
 		return out
 	}
 	crit := make([]doc.Item, len(r.Criteria))
 	for i, c := range r.Criteria {
-		crit[i] = doc.Item{Text: s.plain(catalog.RoleKey(r.ID, "criteria", c.ID))}
+		text, lang := s.item(catalog.RoleKey(r.ID, "criteria", c.ID))
+		crit[i] = doc.Item{Text: text, Lang: lang}
 		if c.Target != "" {
-			crit[i].Target = s.plain(catalog.RoleKey(r.ID, "criteria", c.ID, "target"))
+			crit[i].Target, crit[i].TargetLang = s.item(catalog.RoleKey(r.ID, "criteria", c.ID, "target"))
 		}
 	}
 	d.Sections = []doc.Section{

@@ -1,6 +1,7 @@
 package localize
 
 import (
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -86,5 +87,49 @@ func TestPluralForms(t *testing.T) {
 	}
 	if len(seen) != 6 {
 		t.Errorf("Arabic counts 0, 1, 2, 3, 11, 100 gave %d distinct texts, want 6", len(seen))
+	}
+}
+
+// A translation holding template code is never executed, even when check
+// was skipped: the document shows the English.
+func TestTemplateCodeNeverRuns(t *testing.T) {
+	set, cats := shipped(t)
+	nl, _ := locale.Lookup("nl")
+	for _, code := range []string{"{{range 200000}}X{{end}}", "{{.}}", `{{printf "%s" .}}`, "{{.Secret}}"} {
+		t.Run(code, func(t *testing.T) {
+			tx := texts(cats)
+			for _, m := range tx["nl"].UI {
+				if m.ID == "ui.experience" {
+					m.One, m.Other = code, code
+				}
+			}
+			got := New(set, tx).session(nl).count("ui.experience", 3)
+			if got != "At least 3 years in a related field" {
+				t.Errorf("got %.80q, want the English", got)
+			}
+		})
+	}
+}
+
+// A translation with a bidi override is not shown, even when check was
+// skipped: the HTML and the PDF could read differently.
+func TestBidiControlNeverShown(t *testing.T) {
+	set, cats := shipped(t)
+	nl, _ := locale.Lookup("nl")
+	tx := texts(cats)
+	id := "sales-manager.title"
+	tx["nl"].Text = maps.Clone(tx["nl"].Text)
+	tx["nl"].Text[id] = "Verkoop \u202Eregenam"
+	for _, m := range tx["nl"].UI {
+		if m.ID == "ui.section.duties" {
+			m.Other = "Taken \u2067x\u2069"
+		}
+	}
+	s := New(set, tx).session(nl)
+	if got := s.t(id, nil, nil); got != "Sales Manager" {
+		t.Errorf("title: %q, want the English", got)
+	}
+	if got := s.plain("ui.section.duties"); got != "Duties" {
+		t.Errorf("heading: %q, want the English", got)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/inputfs"
 	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/role"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
@@ -46,6 +47,7 @@ type Project struct {
 	Roles, Locales, Templates Source
 	Config                    Source // Root is the file name inside FS
 	dir                       string
+	given                     []Source // files and directories named on the command line
 }
 
 // Resolve decides where each input comes from. A path given by flag must
@@ -66,6 +68,14 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return filepath.Join(base, flag)
 	}
+	// Files are read only inside the project root, base; a directory
+	// given by flag outside it is its own root.
+	open := func(dir string) (fs.FS, error) {
+		if inputfs.Inside(dir, base) {
+			return inputfs.New(dir, base)
+		}
+		return inputfs.New(dir, dir)
+	}
 	// Where a default is looked for, with how its paths are shown: the
 	// directory holding --roles first (the working directory's locales/
 	// belong to its own roles, and extract would remove from them every
@@ -79,7 +89,13 @@ func Resolve(opt Options) (*Project, error) {
 	find := func(name string, isDir bool) (Source, bool) {
 		for _, pl := range places {
 			p := filepath.Join(pl.path, name)
-			if info, err := os.Stat(p); err == nil && info.IsDir() == isDir {
+			// Lstat for a file: a linked roledoc.yaml is found, and
+			// refused when read if it leads outside the project.
+			info, err := os.Lstat(p)
+			if isDir {
+				info, err = os.Stat(p)
+			}
+			if err == nil && info.IsDir() == isDir {
 				return Source{Shown: shown(pl.shown, name), Path: p}, true
 			}
 		}
@@ -94,10 +110,18 @@ func Resolve(opt Options) (*Project, error) {
 			if !info.IsDir() {
 				return Source{}, fmt.Errorf("%s: not a directory", flag)
 			}
-			return Source{FS: os.DirFS(at(flag)), Root: ".", Shown: filepath.ToSlash(flag), Path: at(flag)}, nil
+			fsys, err := open(at(flag))
+			if err != nil {
+				return Source{}, fmt.Errorf("%s directory: %w", name, err)
+			}
+			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag), Path: at(flag)}, nil
 		}
 		if s, ok := find(name, true); ok {
-			s.FS, s.Root = os.DirFS(s.Path), "."
+			fsys, err := open(s.Path)
+			if err != nil {
+				return Source{}, fmt.Errorf("%s directory: %w", name, err)
+			}
+			s.FS, s.Root = fsys, "."
 			return s, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
@@ -127,9 +151,17 @@ func Resolve(opt Options) (*Project, error) {
 		if _, err := os.Stat(at(opt.Config)); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		p.Config = Source{FS: os.DirFS(filepath.Dir(at(opt.Config))), Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), Path: at(opt.Config)}
+		fsys, err := open(filepath.Dir(at(opt.Config)))
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), Path: at(opt.Config)}
 	} else if s, ok := find(role.ConfigFile, false); ok {
-		s.FS, s.Root = os.DirFS(filepath.Dir(s.Path)), role.ConfigFile
+		fsys, err := open(filepath.Dir(s.Path))
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		s.FS, s.Root = fsys, role.ConfigFile
 		p.Config = s
 	} else {
 		p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
@@ -152,6 +184,10 @@ func shown(dir, name string) string {
 // LoadConfig reads and validates the configuration.
 func (p *Project) LoadConfig() (*role.Config, []diag.Diagnostic, error) {
 	data, err := yamlsrc.ReadFile(p.Config.FS, p.Config.Root, yamlsrc.MaxFileSize)
+	if errors.Is(err, inputfs.ErrNotRegular) || errors.Is(err, inputfs.ErrOutsideRoot) {
+		// Refused, not failed: a problem in the project like any other.
+		return nil, []diag.Diagnostic{yamlsrc.ReadError(p.Config.Shown, err)}, nil
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", p.Config.Shown, cmp.Or(errors.Unwrap(err), err))
 	}
@@ -180,20 +216,57 @@ func (p *Project) Load(extra ...*role.Role) (*role.Set, []diag.Diagnostic, error
 }
 
 // Source returns the bytes of a file named as in a diagnostic, for showing
-// the offending line; it returns nil when the file cannot be found.
+// the offending line; it returns nil when the file is not one of the
+// project's inputs or cannot be read. It reads through the inputs' file
+// systems, so a file refused as input is never shown either.
 func (p *Project) Source(file string) []byte {
-	if !filepath.IsAbs(file) && p.dir != "" {
-		if data, err := os.ReadFile(filepath.Join(p.dir, file)); err == nil {
-			return data
+	if file == p.Config.Shown {
+		return readShown(p.Config.FS, p.Config.Root)
+	}
+	for _, s := range append([]Source{p.Roles, p.Locales, p.Templates}, p.given...) {
+		if file == s.Shown && s.Root != "." {
+			return readShown(s.FS, s.Root)
+		}
+		if rel, ok := strings.CutPrefix(file, s.Shown+"/"); ok {
+			return readShown(s.FS, path.Join(s.Root, rel))
 		}
 	}
-	if data, err := os.ReadFile(file); err == nil {
-		return data
-	}
-	if data, err := fs.ReadFile(roledoc.Defaults, file); err == nil {
-		return data
-	}
 	return nil
+}
+
+// Given returns a role file or directory named on the command line, read
+// under the same rules as the project's inputs: inside the project root
+// when it is there, else inside its own directory. For a file, Root is
+// its name in FS; for a directory, ".".
+func (p *Project) Given(arg string, isDir bool) (Source, error) {
+	base := cmp.Or(p.dir, ".")
+	full := arg
+	if !filepath.IsAbs(arg) {
+		full = filepath.Join(base, arg)
+	}
+	dir, name := filepath.Dir(full), filepath.Base(full)
+	if isDir {
+		dir, name = full, "."
+	}
+	root := dir
+	if inputfs.Inside(dir, base) {
+		root = base
+	}
+	fsys, err := inputfs.New(dir, root)
+	if err != nil {
+		return Source{}, err
+	}
+	s := Source{FS: fsys, Root: name, Shown: filepath.ToSlash(arg)}
+	p.given = append(p.given, s)
+	return s, nil
+}
+
+func readShown(fsys fs.FS, name string) []byte {
+	data, err := yamlsrc.ReadFile(fsys, name, yamlsrc.MaxCatalogSize)
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 // LoadRender reads the roles and the catalogs' texts, for rendering: lean

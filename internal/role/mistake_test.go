@@ -49,6 +49,12 @@ func TestOneMistakeOneDiagnostic(t *testing.T) {
 			[]string{`"version"`, `quote it: "1.10"`}},
 		{"impossible date", "effective:", "effective: 2026-13-40", 0, "invalid-date",
 			[]string{`"2026-13-40"`, "YYYY-MM-DD"}},
+		{"bidi override in a text", "      text: Confident use", "      text: Budget up to \u202E0001\u202C USD", 0, "bidi-control",
+			[]string{"U+202E RIGHT-TO-LEFT OVERRIDE", "character 14"}},
+		{"title of invisible spaces", "title:", "title: \"\u200B\u3000\u200B\u3000\"", 0, "invisible-text",
+			[]string{"title holds only invisible characters"}},
+		{"item of a joiner", "      text: Confident use", "      text: \"\u200D\"", 0, "invisible-text",
+			[]string{"only invisible characters"}},
 		{"no approval block", "approval:", "", 0, "required",
 			[]string{`"approval" is missing`, `"approval:"`, "by:"}},
 	}

@@ -159,6 +159,12 @@ var fieldRules = []fieldRule{
 		tag:   "text",
 		valid: validText,
 		report: func(f failure) (string, string) {
+			switch code, what := textProblem(f.value); code {
+			case diag.BidiControl, diag.InvisibleText:
+				return code, fmt.Sprintf("%s %s", f.field, what)
+			case diag.InvalidText:
+				return code, fmt.Sprintf("%s %s; write plain text", f.field, what)
+			}
 			return diag.InvalidText, fmt.Sprintf("%s is blank or contains control characters; write plain text", f.field)
 		},
 		// Control characters are refused by check; a pattern for them

@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/roledoc/roledoc/internal/diag"
-	"github.com/roledoc/roledoc/internal/parallel"
 	"github.com/roledoc/roledoc/internal/yamlsrc"
+	"golang.org/x/sync/errgroup"
 )
 
 // Set is a project's configuration and roles, loaded and checked together.
@@ -144,14 +145,20 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 
 	roles := make([]*Role, len(files))
 	fileDs := make([][]diag.Diagnostic, len(files))
-	parallel.For(len(files), func(i int) {
-		data, err := yamlsrc.ReadFile(fsys, files[i].path, yamlsrc.MaxFileSize)
-		if err != nil {
-			fileDs[i] = []diag.Diagnostic{diag.Errorf(diag.Pos{File: files[i].shown}, diag.ReadError, "cannot read: %v", cmp.Or(errors.Unwrap(err), err))}
-			return
-		}
-		roles[i], fileDs[i] = Load(files[i].shown, data)
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range files {
+		g.Go(func() error {
+			data, err := yamlsrc.ReadFile(fsys, files[i].path, yamlsrc.MaxFileSize)
+			if err != nil {
+				fileDs[i] = []diag.Diagnostic{yamlsrc.ReadError(files[i].shown, err)}
+				return nil
+			}
+			roles[i], fileDs[i] = Load(files[i].shown, data)
+			return nil
+		})
+	}
+	g.Wait() // problems are diagnostics, never errors
 	for _, d := range fileDs {
 		ds = append(ds, d...)
 	}

@@ -9,9 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/glyphs"
+	"github.com/roledoc/roledoc/internal/text/invisible"
 	"gopkg.in/yaml.v3"
 )
 
@@ -78,15 +81,30 @@ var validate = func() *validator.Validate {
 // validText rejects text that is blank or holds control characters other
 // than line breaks and tabs. Markup is allowed: renderers escape it.
 func validText(s string) bool {
-	if strings.TrimSpace(s) == "" {
-		return false
+	code, _ := textProblem(s)
+	return code == ""
+}
+
+// textProblem says what is wrong with a text, if anything: invisible, a
+// bidi control that would make the HTML and the PDF read differently, or
+// a control character.
+func textProblem(s string) (code, what string) {
+	if invisible.Blank(s) {
+		if strings.TrimSpace(s) == "" {
+			return diag.InvalidText, "is blank"
+		}
+		return diag.InvisibleText, "holds only invisible characters (zero-width or ideographic spaces, joiners)"
+	}
+	if r, off, ok := invisible.Control(s); ok {
+		return diag.BidiControl, fmt.Sprintf("contains %s at character %d, which shows the text after it in another order than it is stored; remove it (U+200E and U+200F marks are allowed)",
+			glyphs.Describe(r), utf8.RuneCountInString(s[:off])+1)
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return false
+			return diag.InvalidText, "contains control characters"
 		}
 	}
-	return true
+	return "", ""
 }
 
 // validateStruct runs the struct rules and maps each failure back to the

@@ -48,11 +48,11 @@ func TestFastPathReadsWhatRoledocWrites(t *testing.T) {
 		for name, data := range catalog.Merged(src, c) {
 			files["merge "+tag+"/"+name] = data
 		}
-		msgs, err := catalog.Import(catalog.Export(src, c), src, c)
+		im, err := catalog.Import(catalog.Export(src, c), src, c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		back := &catalog.Catalog{Lang: c.Lang, Dir: c.Dir, Msgs: msgs}
+		back := &catalog.Catalog{Lang: c.Lang, Dir: c.Dir, Msgs: im.Msgs}
 		for name, data := range catalog.Merged(src, back) {
 			files["import "+tag+"/"+name] = data
 			// A translator's note at the end of a value.

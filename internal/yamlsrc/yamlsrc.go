@@ -5,6 +5,7 @@ package yamlsrc
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/inputfs"
 	"gopkg.in/yaml.v3"
 )
 
@@ -41,6 +43,21 @@ func ReadFile(fsys fs.FS, name string, limit int) ([]byte, error) {
 	buf.Grow(size + bytes.MinRead)
 	_, err = buf.ReadFrom(io.LimitReader(f, int64(limit)+1))
 	return buf.Bytes(), err
+}
+
+// ReadError is the diagnostic for a file that could not be read, shown as
+// name. A refused file gets its own code; no message holds anything read
+// from it.
+func ReadError(name string, err error) diag.Diagnostic {
+	pos := diag.Pos{File: name}
+	why := cmp.Or(errors.Unwrap(err), err)
+	switch {
+	case errors.Is(err, inputfs.ErrNotRegular):
+		return diag.Errorf(pos, diag.NotRegularFile, "not read: it is %v; only regular files are read", why)
+	case errors.Is(err, inputfs.ErrOutsideRoot):
+		return diag.Errorf(pos, diag.OutsideRoot, "not read: %v; copy the file into the project instead", why)
+	}
+	return diag.Errorf(pos, diag.ReadError, "cannot read: %v", why)
 }
 
 // Parse turns a YAML file into its root node, reporting with positions

@@ -435,14 +435,18 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.tagged("Lbl", func() { l.paragraph([]span{{it.Number + ".", numberStyle}}, numX, l.numW, alignStart, l.y) })
 	l.tag.begin("LBody")
 	l.tagged("P", func() {
-		if l.untranslated(it.Text) {
-			l.tag.lang("en")
+		if it.Lang == "" || it.Label != "" {
+			l.flowLines(w.main, textX, tw)
+			return
 		}
-		l.flowLines(w.main, textX, tw)
+		// Untranslated text, shown in English: tagged as English and
+		// set in its own direction, so its full stop stays at its end.
+		l.tag.lang(it.Lang)
+		l.inDir(rtlText(it.Text), func() { l.flowLines(w.main, textX, tw) })
 	})
 	if len(w.subs) > 0 {
 		l.tag.begin("L")
-		for _, sub := range w.subs {
+		for i, sub := range w.subs {
 			bx, sx := textX, textX+bulletIn
 			if l.rtl {
 				bx, sx = textX+tw-bulletIn, textX
@@ -450,7 +454,14 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 			l.ensure(l.lineHeight(body))
 			l.tag.begin("LI")
 			l.tagged("Lbl", func() { l.paragraph([]span{{"•", body}}, bx, bulletIn, alignStart, l.y) })
-			l.tagged("LBody", func() { l.flowLines(sub, sx, tw-bulletIn) })
+			l.tagged("LBody", func() {
+				if i >= len(it.SubLang) || it.SubLang[i] == "" {
+					l.flowLines(sub, sx, tw-bulletIn)
+					return
+				}
+				l.tag.lang(it.SubLang[i])
+				l.inDir(rtlText(it.Sub[i]), func() { l.flowLines(sub, sx, tw-bulletIn) })
+			})
 			l.tag.end()
 		}
 		l.tag.end()
@@ -465,23 +476,26 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.y += 1.2
 }
 
-// untranslated reports whether s, in a right-to-left document, is Latin
-// text with no Arabic: an item the catalog lacks, shown in the English
-// source, which screen readers must then read as English.
-func (l *layout) untranslated(s string) bool {
-	if !l.rtl {
-		return false
-	}
-	latin := false
+// inDir draws in a direction other than the document's.
+func (l *layout) inDir(rtl bool, draw func()) {
+	doc := l.rtl
+	l.rtl = rtl
+	defer func() { l.rtl = doc }()
+	draw()
+}
+
+// rtlText reports whether text runs right to left, judged as HTML's
+// dir="auto" judges it: by its first letter.
+func rtlText(s string) bool {
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Arabic, r):
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew) {
+			return true
+		}
+		if unicode.IsLetter(r) {
 			return false
-		case unicode.Is(unicode.Latin, r):
-			latin = true
 		}
 	}
-	return latin
+	return false
 }
 
 // flowLines draws set lines from the cursor, breaking pages between lines
@@ -716,6 +730,8 @@ func (l *layout) clean(s string) string {
 			return '-' // the same glyph; U+2010 marks line-break hyphens
 		case r == '\u00AD':
 			return r // a break opportunity, removed by words
+		case isBidiMark(r):
+			return r // ordering text, removed once the line is ordered
 		}
 		if l.m.has(r) {
 			return r

@@ -604,7 +604,11 @@ func (l *layout) outline(m mark, x, y float64, st style, scale float64) {
 // visual returns a line's words in display order, left to right.
 func (l *layout) visual(ln []word) []word {
 	if !l.rtl && !hasRTL(ln) {
-		return append([]word(nil), ln...)
+		out := append([]word(nil), ln...)
+		for i := range out {
+			out[i].text = dropMarks(out[i].text)
+		}
+		return out
 	}
 	var rs []rune
 	var owner []int
@@ -634,6 +638,9 @@ func (l *layout) visual(ln []word) []word {
 			flush()
 			continue
 		}
+		if isBidiMark(r) {
+			continue // it has done its work: ordering
+		}
 		if len(cur) == 0 {
 			curOwner = owner[order[i]]
 		}
@@ -646,10 +653,34 @@ func (l *layout) visual(ln []word) []word {
 func hasRTL(ln []word) bool {
 	for _, w := range ln {
 		for _, r := range w.text {
-			if unicode.Is(unicode.Arabic, r) || unicode.Is(unicode.Hebrew, r) {
+			if unicode.Is(unicode.Arabic, r) || unicode.Is(unicode.Hebrew, r) || r == rlm || r == alm {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// The bidi marks: invisible characters with a direction (left to right,
+// right to left, Arabic letter). Like a browser, the layout keeps them
+// for the bidi algorithm, gives them no width and draws nothing for them.
+const (
+	lrm = '\u200E'
+	rlm = '\u200F'
+	alm = '\u061C'
+)
+
+func isBidiMark(r rune) bool { return r == lrm || r == rlm || r == alm }
+
+// dropMarks removes the bidi marks from a word about to be drawn.
+func dropMarks(s string) string {
+	if !strings.ContainsAny(s, "\u200E\u200F\u061C") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiMark(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -176,7 +176,7 @@ func TestDocumentControl(t *testing.T) {
 func TestUntranslatedItemLang(t *testing.T) {
 	d := *fixture.Documents(t, "sales-manager")["ar"]
 	d.Sections = append([]doc.Section(nil), d.Sections...)
-	d.Sections[1].Items = append([]doc.Item{{Number: "2.1", Text: "Searches for potential customers."}}, d.Sections[1].Items[1:]...)
+	d.Sections[1].Items = append([]doc.Item{{Number: "2.1", Text: "Searches for potential customers.", Lang: "en"}}, d.Sections[1].Items[1:]...)
 	r, _ := New()
 	l := newLayout(&d, r.m, leading)
 	l.document(&d)

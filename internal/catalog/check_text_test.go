@@ -1,0 +1,48 @@
+package catalog
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// Translations are held to the same text hygiene as role files.
+func TestMisleadingTranslations(t *testing.T) {
+	set, _ := shipped(t)
+	src := SourceMessages(set)
+	tests := []struct {
+		value, code string
+		col         int
+	}{
+		{"Taken \u202Eneket\u202C", "bidi-control", 10 + 6},
+		{"Taken \u2066x\u2069", "bidi-control", 10 + 6},
+		{"\"\u200B\u3000\u200B\"", "invisible-text", 10},
+		{"Taken 任务", "missing-glyph", 10 + 6},
+		{"Taken 😀", "missing-glyph", 10 + 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			fsys := fstest.MapFS{"nl/ui.yaml": {Data: []byte("ui.section.duties:\n  other: " + tt.value + "\n")}}
+			c, ds := LoadCatalogs(fsys, ".", "locales")
+			if len(ds) > 0 {
+				t.Fatal(ds)
+			}
+			got := Check(src, c["nl"])
+			for _, d := range got {
+				if d.Code == tt.code {
+					if d.Pos.Line != 2 || d.Pos.Col != tt.col {
+						t.Errorf("at %v, want line 2 col %d", d.Pos, tt.col)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s in %v", tt.code, got)
+		})
+	}
+	fsys := fstest.MapFS{"nl/ui.yaml": {Data: []byte("ui.section.duties:\n  other: \u200FTaken\u200E\n")}}
+	c, _ := LoadCatalogs(fsys, ".", "locales")
+	for _, d := range Check(src, c["nl"]) {
+		if d.Pos.Line == 2 {
+			t.Errorf("bidi marks reported: %v", d)
+		}
+	}
+}
