@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -97,8 +98,15 @@ func starterFiles() (map[string][]byte, error) {
 		files[filepath.ToSlash(rel)] = data
 		return err
 	})
+	// CI installs the release that wrote the project, not the one the
+	// docs were written with.
+	wf := ".github/workflows/roledoc.yml"
+	files[wf] = workflowVersion.ReplaceAll(files[wf], []byte("${1}v"+roledoc.Version))
 	return files, err
 }
+
+// workflowVersion is the release the starter workflow installs.
+var workflowVersion = regexp.MustCompile(`(?m)^(  ROLEDOC_VERSION: )v[^ ]+`)
 
 // dropOtherRoles removes the per-role catalogs of roles the starter
 // project does not have.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/starter"
 )
 
@@ -223,5 +224,21 @@ func TestStarterFilesNameLocalSchemas(t *testing.T) {
 		if err != nil || string(schema) != want {
 			t.Errorf("%s names %s, which is not this version's schema: %v", file, ref, err)
 		}
+	}
+}
+
+// The workflow init writes installs the release that wrote the project
+// (a release build sets roledoc.Version), so CI checks as the user did.
+func TestInitWorkflowPinsThisRelease(t *testing.T) {
+	defer func(v string) { roledoc.Version = v }(roledoc.Version)
+	roledoc.Version = "9.8.7"
+	dir := t.TempDir()
+	if code, _, errOut := run(t, dir, false, "init"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "roledoc.yml"))
+	must(t, err)
+	if !strings.Contains(string(data), "\n  ROLEDOC_VERSION: v9.8.7 # the release you tested with\n") {
+		t.Errorf("the workflow does not install v9.8.7:\n%s", data)
 	}
 }
