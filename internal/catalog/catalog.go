@@ -194,7 +194,7 @@ func interfaceMessage(id string) bool { return strings.HasPrefix(id, "ui.") }
 // translation.
 func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
 	cats := map[string]*Catalog{}
-	ds := eachLanguage(fsys, root, shown, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
+	ds := eachLanguage(fsys, root, shown, false, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
 		cats[c.Lang.Tag] = c
 		return ds
 	})
@@ -205,7 +205,7 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 // LoadCatalogs but keeping neither hashes nor positions.
 func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Texts, []diag.Diagnostic) {
 	out := map[string]*Texts{}
-	ds := eachLanguage(fsys, root, shown, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
+	ds := eachLanguage(fsys, root, shown, true, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
 		out[c.Lang.Tag] = c.Texts()
 		return ds
 	})
@@ -226,8 +226,9 @@ type parsed struct {
 // eachLanguage reads every language directory, a language's files in
 // parallel, and hands each language's catalog, with the problems found
 // reading it, to use, one language at a time, so that a caller that keeps
-// what it needs holds one language's catalog at most.
-func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic) []diag.Diagnostic {
+// what it needs holds one language's catalog at most. A lean catalog
+// holds only what Texts keeps.
+func eachLanguage(fsys fs.FS, root, shown string, lean bool, use func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	entries, err := fs.ReadDir(fsys, root)
 	if err != nil {
@@ -253,14 +254,14 @@ func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag
 		if lang.Tag == locale.Source {
 			continue
 		}
-		c, more := loadLanguage(fsys, path.Join(root, e.Name()), dir, lang)
+		c, more := loadLanguage(fsys, path.Join(root, e.Name()), dir, lang, lean)
 		ds = append(ds, use(c, more)...)
 	}
 	return ds
 }
 
 // loadLanguage reads one language's directory, its files in parallel.
-func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog, []diag.Diagnostic) {
+func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language, lean bool) (*Catalog, []diag.Diagnostic) {
 	names, ds := catalogFiles(fsys, root, dir, ".", RolesDir)
 	obsolete, more := catalogFiles(fsys, root, dir, ObsoleteDir, path.Join(ObsoleteDir, RolesDir))
 	ds = append(ds, more...)
@@ -268,6 +269,9 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog,
 	files := make([]parsed, len(all))
 	each(len(all), func(i int) {
 		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
+		if lean {
+			files[i].lean()
+		}
 	})
 	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string][]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
 	for i, f := range files {
@@ -322,6 +326,23 @@ func catalogFiles(fsys fs.FS, dir, shown string, subdirs ...string) ([]string, [
 		}
 	}
 	return names, ds
+}
+
+// lean keeps of a file's role messages only their ids and forms, as
+// copies, so that the file's bytes and nodes go as soon as it is read:
+// they share memory with the values, and one language's parsed files are
+// about four times the size of its texts (250 MB against 65 MB at 10,000
+// roles). Interface messages, from one small file, are kept whole.
+func (p *parsed) lean() {
+	c := strings.Clone
+	for i, t := range p.msgs {
+		if interfaceMessage(t.Msg.ID) {
+			continue
+		}
+		m := t.Msg
+		p.msgs[i] = &Translation{Pos: t.Pos, Msg: &i18n.Message{ID: c(m.ID),
+			Zero: c(m.Zero), One: c(m.One), Two: c(m.Two), Few: c(m.Few), Many: c(m.Many), Other: c(m.Other)}}
+	}
 }
 
 // parseFile reads one catalog or glossary file.

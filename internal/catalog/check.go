@@ -538,7 +538,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	ids := Index(src)
 	ds = append(ds, sourceGlyphs(src)...)
 	unreadable := unreadableFiles(set.Unreadable())
-	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
+	ds = append(ds, eachLanguage(fsys, root, shown, false, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
 			more = append(more, check(src, ids, c, withBroken(unreadable, c.Dir, more))...)
 			configured[c.Lang.Tag] = false // done

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -31,6 +34,37 @@ func TestReadmeStarts(t *testing.T) {
 		}
 		if code, _, errOut := run(t, "", false, cmd, "--help"); code != ExitOK {
 			t.Errorf("roledoc %s --help: exit %d: %s", cmd, code, errOut)
+		}
+	}
+}
+
+// The README's package table names every package under internal/, and
+// nothing that is gone, so a newcomer's map of the code stays true.
+func TestReadmePackages(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile("`(internal/[a-z/]+)`").FindAllStringSubmatch(string(readme), -1) {
+		listed[m[1]] = true
+	}
+	have := map[string]bool{}
+	err = filepath.WalkDir("../../internal", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.Contains(p, "testdata") {
+			return err
+		}
+		rel, _ := filepath.Rel("../..", filepath.Dir(p))
+		have[filepath.ToSlash(rel)] = true
+		return nil
+	})
+	must(t, err)
+	for pkg := range have {
+		if !listed[pkg] {
+			t.Errorf("README's package table does not list %s", pkg)
+		}
+	}
+	for pkg := range listed {
+		if !have[pkg] {
+			t.Errorf("README names %s, which does not exist", pkg)
 		}
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -46,10 +45,8 @@ type Localizer struct {
 	// section headings, which every document asks for.
 	plain map[string]map[string]string
 	// ui identifies, by language and id, the interface message a session
-	// shows: the translation's hash, or the English one's, for Fingerprint.
+	// shows: the translation's hash, or the English one's, for Fingerprints.
 	ui map[string]map[string]string
-	// reads caches, per role, what its document reads, for Fingerprint.
-	reads sync.Map // *role.Role -> reading
 }
 
 // New loads the source messages and every language's texts, with English
@@ -124,7 +121,7 @@ func (l *Localizer) session(lang locale.Language) *session {
 func (s *session) t(id string, data map[string]any, count any) string {
 	if s.read != nil {
 		// No text and no id, only the lookup's place and arguments:
-		// Fingerprint adds the text shown in each language.
+		// Fingerprints adds the text shown in each language.
 		return fmt.Sprintf("{#%d %v %v}", s.read(id), data, count)
 	}
 	e, ok := s.l.src[id]
@@ -248,29 +245,35 @@ func (l *Localizer) alternates(current string) []doc.Alternate {
 	return out
 }
 
-// Fingerprint identifies everything the document of r in lang is made
-// from, derived from the document itself so that it cannot drift from
-// what Document reads: the role's document skeleton (the document made
-// with every message lookup left as its number and arguments, which holds
-// every value of the role file and the configuration that shows), the
-// text in lang of each message looked up, and the page size. Equal
-// fingerprints mean equal documents, so a build can skip a document
-// without localizing it; the skeleton is made once per role.
-func (l *Localizer) Fingerprint(r *role.Role, lang locale.Language) string {
-	h := sha256.New()
-	put := func(parts ...string) {
-		for _, s := range parts {
-			io.WriteString(h, s)
-			h.Write([]byte{0})
-		}
-	}
+// Fingerprints identify everything the documents of r in langs are made
+// from, one per language, derived from the document itself so that they
+// cannot drift from what Document reads: the role's document skeleton
+// (the document made with every message lookup left as its number and
+// arguments, which holds every value of the role file and the
+// configuration that shows), the text in each language of each message
+// looked up, and the page size. Equal fingerprints mean equal documents,
+// so a build can skip a document without localizing it. The skeleton is
+// made once for all the languages and not kept: at ten thousand roles,
+// keeping every role's would hold 60 MB through the build.
+func (l *Localizer) Fingerprints(r *role.Role, langs []locale.Language) []string {
 	read := l.read(r)
-	// The page size is set on the document by the build.
-	put(roledoc.Version, lang.Tag, l.set.Config.Page(), read.skeleton)
-	for _, id := range read.ids {
-		put(l.shown(lang, id))
+	out := make([]string, len(langs))
+	for i, lang := range langs {
+		h := sha256.New()
+		put := func(parts ...string) {
+			for _, s := range parts {
+				io.WriteString(h, s)
+				h.Write([]byte{0})
+			}
+		}
+		// The page size is set on the document by the build.
+		put(roledoc.Version, lang.Tag, l.set.Config.Page(), read.skeleton)
+		for _, id := range read.ids {
+			put(l.shown(lang, id))
+		}
+		out[i] = hex.EncodeToString(h.Sum(nil))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return out
 }
 
 // shown identifies the text a session in lang shows for a message, as t
@@ -290,18 +293,14 @@ func (l *Localizer) shown(lang locale.Language, id string) string {
 	return l.ui[lang.Tag][id]
 }
 
-// reading is what one role's document reads, for Fingerprint.
+// reading is what one role's document reads, for Fingerprints.
 type reading struct {
 	ids      []string // message ids in the order they are looked up
 	skeleton string   // digest of the document without its text
 }
 
-// read makes r's document skeleton once, recording every message looked
-// up.
+// read makes r's document skeleton, recording every message looked up.
 func (l *Localizer) read(r *role.Role) reading {
-	if got, ok := l.reads.Load(r); ok {
-		return got.(reading)
-	}
 	var ids []string
 	s := l.session(locale.Languages[0])
 	s.read = func(id string) int {
@@ -315,9 +314,7 @@ func (l *Localizer) read(r *role.Role) reading {
 		panic(err) // a document is plain data
 	}
 	sum := sha256.Sum256(js)
-	got := reading{ids: ids, skeleton: hex.EncodeToString(sum[:])}
-	l.reads.Store(r, got)
-	return got
+	return reading{ids: ids, skeleton: hex.EncodeToString(sum[:])}
 }
 
 // Missing reports each message of the given roles, and of the interface,

@@ -105,9 +105,12 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	for _, r := range renderers {
 		p.fps[r.Ext()] = r.Fingerprint()
 	}
-	err = each(ctx, p.workers, len(p.jobs), func(_ context.Context, i int) error {
-		j := &p.jobs[i]
-		j.fp = hash(p.loc.Fingerprint(j.role, j.lang), opt.Date.String())
+	// Jobs are by language, then role; each role's skeleton is made once
+	// for all its languages.
+	err = each(ctx, p.workers, len(roles), func(_ context.Context, i int) error {
+		for k, fp := range p.loc.Fingerprints(roles[i], langs) {
+			p.jobs[k*len(roles)+i].fp = hash(fp, opt.Date.String())
+		}
 		return nil
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/roledoc/roledoc/internal/diag"
@@ -66,6 +67,10 @@ type Result struct {
 	// Previous is true when out/ held a previous output when the run
 	// started (or when it took the lock, if it got that far).
 	Previous bool
+	// Loaded is true when the run loaded and checked the inputs; false
+	// when the previous build's record of them showed, from the files'
+	// metadata, that there was nothing to do.
+	Loaded bool
 	// Replaced is true when out/ now holds this run's output.
 	Replaced bool
 	// Cleanup, after a successful swap, is the error removing the
@@ -124,6 +129,25 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 		return res, err
 	}
 	res.Previous = prev
+	// A build records what it read; when nothing has changed since, the
+	// next one with the same options knows from the files' metadata,
+	// without loading them.
+	srcs := opt.sources()
+	key := opt.key(renderers, site)
+	var rec *inputs
+	if prev && !opt.Force {
+		done, r, err := skip(ctx, opt, out, key, srcs, res)
+		if err != nil || done {
+			res.Elapsed = time.Since(start)
+			return res, err
+		}
+		rec = r
+	}
+	snap := scan(srcs, rec)
+	if snap != nil {
+		snap.Key = key
+	}
+	res.Loaded = true
 	pl, err := newPlan(ctx, opt, renderers, site, res)
 	if err != nil {
 		return res, err
@@ -140,6 +164,11 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	old := d.readManifest()
 	if !opt.Force && pl.upToDate(ctx, old, out, opt.Verify) {
 		res.Skipped = pl.outputs()
+		if snap.keep(srcs, res.Diagnostics) {
+			// Best effort: without a record the next build checks
+			// everything, as this one did.
+			_ = snap.write(out)
+		}
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
@@ -161,6 +190,11 @@ func Run(ctx context.Context, opt Options, renderers []Renderer, site Site) (*Re
 	}
 	if err := m.write(st.dir); err != nil {
 		return res, err
+	}
+	if snap.keep(srcs, res.Diagnostics) {
+		if err := snap.write(st.dir); err != nil {
+			return res, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -203,4 +237,45 @@ func Target(out string) (abs string, prev bool, err error) {
 	}
 	prev, err = replaceable(abs, info)
 	return abs, prev, err
+}
+
+// skip reports whether out is already the output of the same inputs, by
+// the previous build's record and the outputs' metadata, holding the
+// lock. It returns the record it read, whose hashes the next snapshot
+// reuses whatever its key: a new binary or other options do not make
+// the files different.
+func skip(ctx context.Context, opt Options, out string, key digest, srcs []source, res *Result) (bool, *inputs, error) {
+	d, err := openDir(ctx, out, opt.Waiting)
+	if err != nil {
+		return false, nil, err
+	}
+	defer d.unlock()
+	rec := readInputs(out)
+	if rec == nil || rec.Key != key || !rec.unchanged(srcs) {
+		return false, rec, nil
+	}
+	m := d.readManifest()
+	names := make([]string, 0, len(m.Files))
+	for name := range m.Files {
+		names = append(names, name)
+	}
+	workers := opt.Jobs
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	err = each(ctx, workers, len(names), func(_ context.Context, i int) error {
+		if !m.intact(out, names[i], m.Files[names[i]].Input, opt.Verify) {
+			return errStale
+		}
+		return nil
+	})
+	if errors.Is(err, errStale) || len(names) == 0 {
+		return false, rec, nil
+	}
+	if err != nil {
+		return false, nil, err
+	}
+	res.Skipped = len(names)
+	res.Diagnostics = rec.diagnostics()
+	return true, nil, nil
 }

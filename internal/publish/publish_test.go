@@ -58,13 +58,13 @@ func run(t *testing.T, dir, out string, mod func(*Options, *[]Renderer)) (*Resul
 	return Run(context.Background(), opt, rs, h)
 }
 
-// snapshot hashes every file below dir but the manifest, which records
-// when each output was written.
+// snapshot hashes every file below dir but the manifest and the inputs'
+// record, which record when each output and input was written.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == manifestName {
+		if err != nil || d.IsDir() || d.Name() == manifestName || d.Name() == inputsName {
 			return err
 		}
 		data, err := os.ReadFile(p)

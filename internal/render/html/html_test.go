@@ -282,15 +282,17 @@ func attr(n *xhtml.Node, key string) string {
 }
 
 // TestPrintedPage prints the pages with Chromium, as HR would, and reads
-// the PDF back: A4, and every page carries the footer in the page's own
-// language from the print CSS.
+// the PDF back: A4, every page carries the footer in the page's own
+// language from the print CSS, the screen-only generator credit is not
+// printed, and the last page holds the last two items with the approval
+// block (nothing stranded).
 func TestPrintedPage(t *testing.T) {
 	bin, args := testtool.Chromium(t)
 	pdftotext := testtool.Need(t, "pdftotext")
 	pdfinfo := testtool.Need(t, "pdfinfo")
 	r := renderer(t)
 	docs := fixture.Documents(t, "sales-manager")
-	for _, lang := range []string{"en", "ar"} {
+	for _, lang := range []string{"en", "nl", "ar"} {
 		dir := t.TempDir()
 		page := filepath.Join(dir, "page.html")
 		if err := os.WriteFile(page, render(t, r, docs[lang]), 0o644); err != nil {
@@ -313,12 +315,7 @@ func TestPrintedPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		flat := strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-				return -1
-			}
-			return r
-		}, norm.NFKC.String(string(text)))
+		flat := squash(string(text))
 		// pdftotext moves numbers around in right-to-left lines, so the
 		// footer's words are counted without its digits: once per page.
 		noDigits := func(s string) string {
@@ -332,6 +329,21 @@ func TestPrintedPage(t *testing.T) {
 		footer := noDigits(strings.ReplaceAll(docs[lang].PageOf(1, pages), " ", ""))
 		if n := strings.Count(noDigits(flat), footer); n != pages {
 			t.Errorf("%s: footer %q printed %d times on %d pages", lang, footer, n, pages)
+		}
+		if g := docs[lang].Generator; strings.Contains(string(text), g) {
+			t.Errorf("%s: the screen-only credit %q is printed", lang, g)
+		}
+		last, err := exec.Command(pdftotext, "-f", strconv.Itoa(pages), "-l", strconv.Itoa(pages), out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		printedFaces(t, out, lang)
+		d := docs[lang]
+		crit := d.Sections[len(d.Sections)-1].Items
+		for _, want := range []string{crit[len(crit)-2].Text, crit[len(crit)-1].Text, d.Labels.Approved} {
+			if !strings.Contains(squash(string(last)), squash(want)) {
+				t.Errorf("%s: %q is not on the last page, with the approval block", lang, want)
+			}
 		}
 	}
 }
@@ -435,5 +447,50 @@ func TestChromiumEnglishSubItemStaysInPlace(t *testing.T) {
 	width, _ := strconv.Atoi(string(m[4]))
 	if string(m[1]) != "rtl" || string(m[2]) != "ltr" || right < width/2 {
 		t.Errorf("list entry %s, its English text %s ending at x=%d of %d; want an rtl entry on the right holding ltr text", m[1], m[2], right, width)
+	}
+}
+
+// squash removes white space and format characters (poppler's bidi
+// controls, soft hyphens) after NFKC, to compare printed text.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, norm.NFKC.String(s))
+}
+
+// printedFaces checks that Chromium printed the page in the PDF's faces,
+// Noto Sans and, for Arabic, Noto Naskh Arabic: web and print match. It
+// needs those faces installed (Debian's fonts-noto-core), and says so
+// where they are not.
+func printedFaces(t *testing.T, pdf, lang string) {
+	t.Helper()
+	fcList, err := exec.LookPath("fc-list")
+	if err != nil {
+		t.Log("no fc-list: printed faces not checked")
+		return
+	}
+	installed, _ := exec.Command(fcList, ":family=Noto Naskh Arabic", "family").Output()
+	if !bytes.Contains(installed, []byte("Noto Naskh Arabic")) {
+		t.Log("Noto Naskh Arabic is not installed (fonts-noto-core): printed faces not checked")
+		return
+	}
+	fonts, err := exec.Command(testtool.Need(t, "pdffonts"), pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"+NotoSans-Regular"}
+	if lang == "ar" {
+		want = append(want, "+NotoNaskhArabic-Regular")
+	}
+	for _, f := range want {
+		if !bytes.Contains(fonts, []byte(f)) {
+			t.Errorf("%s: printed without %s:\n%s", lang, f[1:], fonts)
+		}
+	}
+	if bytes.Contains(fonts, []byte("DejaVu")) {
+		t.Errorf("%s: printed partly in a fallback face:\n%s", lang, fonts)
 	}
 }

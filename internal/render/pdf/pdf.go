@@ -334,11 +334,11 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 	}
 	first := 0.0
 	if len(s.Items) > 0 {
-		first = l.itemHeight(wrapped[0], s.Items[0], true)
+		first = l.itemNeed(wrapped[0], s.Items[0])
 	}
-	// A heading never ends a page: it moves with its first item (or the
-	// item's first lines, when the item is long).
-	l.ensure(l.lineHeight(heading) + 3 + min(first, 3*l.lineHeight(body)))
+	// A heading never ends a page: it moves with what its first item
+	// needs on the page.
+	l.ensure(l.lineHeight(heading) + 3 + first)
 	l.y += 1.5
 	l.tagged("H2", func() {
 		l.y = l.paragraph([]span{{s.Number + ". " + s.Title, heading}}, marginX, l.contentW(), alignStart, l.y)
@@ -362,7 +362,7 @@ func (l *layout) section(d *doc.Document, s doc.Section, tail []block) {
 func (l *layout) keepTail(bs []block, items []doc.Item, w []wrappedItem) {
 	h := 0.0
 	for i, it := range items {
-		h += l.itemHeight(w[i], it, false)
+		h += l.itemHeight(w[i], it)
 	}
 	room := l.bottom() - marginTop
 	switch all := h + blocksHeight(bs); {
@@ -402,12 +402,9 @@ func (l *layout) wrapItem(it doc.Item) wrappedItem {
 	return w
 }
 
-// itemHeight is item w's height, or its first paragraph's with firstOnly.
-func (l *layout) itemHeight(w wrappedItem, it doc.Item, firstOnly bool) float64 {
+// itemHeight is item w's height, with the gap below it.
+func (l *layout) itemHeight(w wrappedItem, it doc.Item) float64 {
 	h := float64(len(w.main)) * l.lineHeight(body)
-	if firstOnly {
-		return h
-	}
 	for _, s := range w.subs {
 		h += float64(len(s)) * l.lineHeight(body)
 	}
@@ -417,15 +414,19 @@ func (l *layout) itemHeight(w wrappedItem, it doc.Item, firstOnly bool) float64 
 	return h + 1.2
 }
 
-func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
-	h := l.itemHeight(w, it, false)
-	// Short items stay whole; long ones continue on the next page, with
-	// at least two lines on each.
-	if h <= 4*l.lineHeight(body) {
-		l.ensure(h)
-	} else {
-		l.ensure(2 * l.lineHeight(body))
+// itemNeed is the room item w needs below the cursor to start on this
+// page. Short items, up to four lines (a target line counts as one), stay
+// whole; longer ones continue on the next page with at least two lines on
+// each (see flowLines).
+func (l *layout) itemNeed(w wrappedItem, it doc.Item) float64 {
+	if h := l.itemHeight(w, it); h <= 4*l.lineHeight(body)+1.2 {
+		return h
 	}
+	return 2 * l.lineHeight(body)
+}
+
+func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
+	l.ensure(l.itemNeed(w, it))
 	numX, textX := marginX, marginX+l.numW
 	tw := l.contentW() - l.numW
 	if l.rtl {
@@ -504,7 +505,12 @@ func (l *layout) flowLines(lines []line, x, w float64) {
 	for i, ln := range lines {
 		lh := l.lineHeightOf(ln)
 		need := lh
-		if i == 0 || i == len(lines)-2 {
+		switch {
+		case i == 0 && len(lines) < 4:
+			// Two lines on each page take four: a shorter paragraph
+			// moves whole.
+			need = lh * float64(len(lines))
+		case i == 0 || i == len(lines)-2:
 			need = lh * float64(min(2, len(lines)-i))
 		}
 		if l.y+need > l.bottom() && l.y > marginTop {

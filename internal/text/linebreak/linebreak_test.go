@@ -59,38 +59,83 @@ func TestBreakInfeasible(t *testing.T) {
 // A costly penalty before the last word keeps it off a line of its own when
 // another set of breaks exists.
 func TestBreakPenaltyAvoidsRunt(t *testing.T) {
-	items := para("aaaa bbbb cccc dddd eeee ffff")
-	lines := Break(items, 14, Params{Tolerance: 2, LinePenalty: 10})
-	if got := words(items, lines[len(lines)-1]); got != 1 {
-		t.Skipf("this set has no runt to avoid (last line holds %d words)", got)
-	}
-	n := len(items)
-	runt := append([]Item{}, items[:n-4]...)
-	runt = append(runt, Item{Kind: Penalty, Penalty: 5000})
-	runt = append(runt, items[n-4:]...)
-	lines = Break(runt, 14, Params{Tolerance: 2, LinePenalty: 10})
-	if lines == nil {
-		t.Fatal("no solution")
-	}
-	if got := words(runt, lines[len(lines)-1]); got < 2 {
-		t.Errorf("last line holds %d words despite the penalty", got)
+	for _, tc := range []struct {
+		text  string
+		width float64
+	}{
+		{"aaa bb cccc d eeeee ff ggg hhhh i jj kkk llllll m nn ooo pppp q", 19},
+		{"aaa bb cccc d eeeee ff ggg hhhh i jj kkk llllll m nn ooo pppp q", 21},
+		{"aaaa bb ccc dddd ee fff gggg hh iii j", 17},
+	} {
+		items := para(tc.text)
+		p := Params{Tolerance: 2, LinePenalty: 10}
+		// Without the penalty the best breaks leave the last word alone.
+		lines := Break(items, tc.width, p)
+		if got := words(items, lines[len(lines)-1]); got != 1 {
+			t.Fatalf("%q at %v: last line holds %d words without the penalty, want a runt", tc.text, tc.width, got)
+		}
+		n := len(items)
+		runt := append([]Item{}, items[:n-4]...)
+		runt = append(runt, Item{Kind: Penalty, Penalty: 5000})
+		runt = append(runt, items[n-4:]...)
+		lines = Break(runt, tc.width, p)
+		if lines == nil {
+			t.Fatal("no solution")
+		}
+		if got := words(runt, lines[len(lines)-1]); got < 2 {
+			t.Errorf("%q at %v: last line holds %d words despite the penalty", tc.text, tc.width, got)
+		}
 	}
 }
 
-func TestHyphenWidthCounts(t *testing.T) {
-	// "abcdef" may break as "abc-" "def".
-	items := []Item{
-		{Kind: Box, Width: 5}, {Kind: Glue, Width: 1, Stretch: 0.5, Shrink: 0.25},
-		{Kind: Box, Width: 3}, {Kind: Penalty, Width: 1, Penalty: 50, Flagged: true}, {Kind: Box, Width: 3},
-		{Kind: Glue, Stretch: 1e6}, {Kind: Penalty, Penalty: -Infinity},
+// Two hyphens ending consecutive lines cost FlaggedDemerits: a paragraph
+// whose cheapest breaks are two hyphens in a row takes another set of
+// breaks once they do.
+func TestBreakFlaggedDemerits(t *testing.T) {
+	for _, tc := range []struct {
+		seed  int
+		width float64
+	}{{1, 25}, {4, 24}, {10, 29}, {11, 28}} {
+		items := hyphenated(tc.seed)
+		free := Break(items, tc.width, Params{Tolerance: 3, LinePenalty: 10})
+		costly := Break(items, tc.width, Params{Tolerance: 3, LinePenalty: 10, FlaggedDemerits: 1e7})
+		if free == nil || costly == nil {
+			t.Fatalf("seed %d at %v: no solution", tc.seed, tc.width)
+		}
+		if pairs(items, free) == 0 {
+			t.Fatalf("seed %d at %v: no two hyphens in a row even without the demerits", tc.seed, tc.width)
+		}
+		if got, was := pairs(items, costly), pairs(items, free); got >= was {
+			t.Errorf("seed %d at %v: %d hyphens in a row with the demerits, %d without", tc.seed, tc.width, got, was)
+		}
 	}
-	lines := Break(items, 10, Default)
-	if len(lines) != 2 || lines[0].End != 3 {
-		t.Fatalf("got %+v, want a break at the hyphen", lines)
+}
+
+// hyphenated is a paragraph of words of 2 to 9 letters, each of which may
+// break after its second letter.
+func hyphenated(seed int) []Item {
+	var items []Item
+	x := uint32(seed)
+	for i := range 30 {
+		x = x*1664525 + 1013904223
+		n := float64(2 + x>>28%8)
+		if i > 0 {
+			items = append(items, Item{Kind: Glue, Width: 1, Stretch: 0.5, Shrink: 0.25})
+		}
+		items = append(items, Item{Kind: Box, Width: 2}, Item{Kind: Penalty, Width: 1, Flagged: true}, Item{Kind: Box, Width: n})
 	}
-	if math.Abs(lines[0].Ratio) > 1e-9 {
-		t.Errorf("first line ratio %.3f, want 0 (5+1+3+1 = 10)", lines[0].Ratio)
+	return append(items, Item{Kind: Glue, Stretch: 1e6}, Item{Kind: Penalty, Penalty: -Infinity})
+}
+
+// pairs counts lines ending in a hyphen right after a line that does.
+func pairs(items []Item, lines []Line) int {
+	n := 0
+	for i := 1; i < len(lines); i++ {
+		if items[lines[i-1].End].Flagged && items[lines[i].End].Flagged {
+			n++
+		}
 	}
+	return n
 }
 
 func FuzzBreak(f *testing.F) {
