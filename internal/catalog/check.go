@@ -197,8 +197,8 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 	for _, f := range files {
 		ps := byFile[f]
 		// The catalog's placeholder when there is one, else the English;
-		// the first in the file, not the first by id (a role's criteria
-		// sort before its title).
+		// the first in the file, not in key order, which would point at
+		// an arbitrary item of the role.
 		pos := ps[0].Pos
 		for _, p := range ps[1:] {
 			if p.Pos.File == pos.File && (p.Pos.Line < pos.Line || p.Pos.Line == pos.Line && p.Pos.Col < pos.Col) {
@@ -211,7 +211,7 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 		case pos.File == f:
 			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		default:
-			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n extract' and 'roledoc i18n merge' to add them, and 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		}
 	}
 	return ds

@@ -39,7 +39,7 @@ func (im *Imported) Summary() string {
 // text typed in a tool that left the state alone is not lost silently.
 const (
 	skipGone       = "no such message any more (the English was removed or renamed); its text is not imported"
-	skipUnfinished = "the target has new text but is marked unfinished (%s); mark it translated in your tool to import it"
+	skipUnfinished = "the target has new text but is marked unfinished (%s); mark it translated in your tool (by hand: %s) to import it"
 	skipEmpty      = "marked translated but the target is empty"
 	skipNewSource  = "the English changed since this file was exported; export again and translate the new English"
 )
@@ -114,11 +114,12 @@ func (im *importer) apply(unit, id string, texts map[string]string, hash string)
 }
 
 // unfinished counts a unit the tool marks as not done: unchanged when it
-// has no new text, else skipped with why.
-func (im *importer) unfinished(unit, id string, texts map[string]string, mark string) {
+// has no new text, else skipped with why and, for a translator editing the
+// file by hand, what to change.
+func (im *importer) unfinished(unit, id string, texts map[string]string, mark, fix string) {
 	for form, text := range texts {
 		if text != "" && text != im.current(id, form) {
-			im.skip(unit, fmt.Sprintf(skipUnfinished, mark))
+			im.skip(unit, fmt.Sprintf(skipUnfinished, mark, fix))
 			return
 		}
 	}

@@ -186,7 +186,7 @@ func (im *importer) poEntry(pe poEntry, langForms []string) {
 		}
 	}
 	if pe.fuzzy() {
-		im.unfinished(unit, e.Msg.ID, texts, "fuzzy")
+		im.unfinished(unit, e.Msg.ID, texts, "fuzzy", "delete the #, fuzzy line")
 		return
 	}
 	for f, s := range texts {

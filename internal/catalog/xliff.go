@@ -270,7 +270,7 @@ func (im *importer) unit(u xliffUnit, allowed []string) {
 		}
 		im.apply(u.ID, id, map[string]string{form: target}, hash)
 	default:
-		im.unfinished(u.ID, id, map[string]string{form: target}, "state "+cmp.Or(u.Segment.State, "initial"))
+		im.unfinished(u.ID, id, map[string]string{form: target}, "state "+cmp.Or(u.Segment.State, "initial"), `set state="translated"`)
 	}
 }
 

@@ -39,6 +39,21 @@ func TestInitCheckBuild(t *testing.T) {
 			}
 		}
 	}
+	// What build leaves beside the sources (out/, the lock) is ignored by
+	// the .gitignore init wrote, so git status after a build is clean.
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	must(t, err)
+	entries, err := os.ReadDir(dir)
+	must(t, err)
+	for _, e := range entries {
+		switch e.Name() {
+		case "roledoc.yaml", "roles", "locales", ".github", ".gitignore", ".roledoc":
+			continue
+		}
+		if !strings.Contains(string(ignore), "\n/"+e.Name()+"\n") && !strings.Contains(string(ignore), "\n/"+e.Name()+"/\n") {
+			t.Errorf("build left %s in the project, and the .gitignore of init does not list it:\n%s", e.Name(), ignore)
+		}
+	}
 	// The example role is shipped translated: no English in the Arabic page.
 	page, err := os.ReadFile(filepath.Join(dir, "out", "ar", "head-of-sales.html"))
 	if err != nil || !strings.Contains(string(page), "المبيعات") {
@@ -69,8 +84,8 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(dir, "roledoc.yaml")); string(data) == string(mine) {
 		t.Error("init --force kept the old roledoc.yaml")
 	}
-	if data, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); string(data) != "*.tmp\n/out/\n" {
-		t.Errorf(".gitignore = %q, want the old line and /out/", data)
+	if data, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); string(data) != "*.tmp\n/out/\n/.out.lock\n/.out.staging-*\n" {
+		t.Errorf(".gitignore = %q, want the old line and the starter's", data)
 	}
 }
 
