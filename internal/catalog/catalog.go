@@ -163,14 +163,21 @@ type Texts struct {
 	Lang locale.Language
 	UI   []*i18n.Message
 	Text map[string]string
+	// Errors holds, by message id, what check reports as an error in a
+	// translation (template code, a bidi control, a wrong placeholder):
+	// the build refuses to run when a message it shows has one, as it
+	// does for an error in a role. Nil when there is none.
+	Errors map[string][]diag.Diagnostic
 }
 
-// Texts returns the catalog's translations as rendering needs them.
+// Texts returns the catalog's translations as rendering needs them, with
+// the errors check would report in them.
 func (c *Catalog) Texts() *Texts {
 	t := &Texts{Lang: c.Lang, Text: map[string]string{}}
 	for _, tr := range c.Msgs {
 		t.add(tr)
 	}
+	t.Errors = c.errors()
 	return t
 }
 
@@ -238,10 +245,22 @@ func eachLanguage(fsys fs.FS, root, shown string, lean bool, use func(c *Catalog
 		return []diag.Diagnostic{diag.Errorf(diag.Pos{File: shown}, diag.ReadError, "cannot read locales: %v", err)}
 	}
 	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		dir := path.Join(shown, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A linked language directory is not followed, as below
+			// roles/, and said, so that a language does not vanish
+			// from the build unnoticed.
+			if info, err := fs.Stat(fsys, path.Join(root, e.Name())); err != nil || info.IsDir() {
+				ds = append(ds, diag.Warnf(diag.Pos{File: dir}, diag.SymlinkDir, "not following the link to a directory; move the language's files in"))
+			}
+			continue
+		}
+		if !e.IsDir() {
+			continue
+		}
 		lang, err := locale.Lookup(e.Name())
 		if err != nil {
 			ds = append(ds, diag.Errorf(diag.Pos{File: dir}, diag.InvalidLanguage, "%v; name the directory after a language tag such as id, nl, ar or tl", err))

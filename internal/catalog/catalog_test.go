@@ -172,3 +172,34 @@ func dumpNotMissing(ds []diag.Diagnostic) string {
 	}
 	return b.String()
 }
+
+// A linked language directory, inside the project or out, is not read,
+// and said.
+func TestLinkedLanguageDirectoryIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"locales/ar", "elsewhere/nl"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "elsewhere/nl/ui.yaml"), []byte("ui.kind: Functieomschrijving\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../elsewhere/nl", filepath.Join(dir, "locales/nl")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "README"), []byte("notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A link to a file is no language, and not worth a word.
+	if err := os.Symlink("../README", filepath.Join(dir, "locales/README")); err != nil {
+		t.Fatal(err)
+	}
+	cats, ds := LoadCatalogs(os.DirFS(filepath.Join(dir, "locales")), ".", "locales")
+	if cats["nl"] != nil {
+		t.Error("the linked directory was read")
+	}
+	if len(ds) != 1 || ds[0].Code != diag.SymlinkDir || ds[0].Pos.File != "locales/nl" {
+		t.Errorf("got %v, want one symlink-dir at locales/nl", ds)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"unicode"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/placeholder"
@@ -207,7 +208,7 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 		}
 		switch {
 		case len(ps) == 1:
-			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang.Native, f))
+			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; translate it in %s", ps[0].ID, c.Lang, f))
 		case pos.File == f:
 			ds = append(ds, diag.Warnf(pos, diag.MissingTranslation, "%s: %d messages not translated yet; run 'roledoc i18n status --lang %s' for the list", f, len(ps), c.Lang.Tag))
 		default:
@@ -325,8 +326,46 @@ func (m message) validForm(f string) bool {
 // A rule checks one translated message against its source.
 type rule func(m message) []diag.Diagnostic
 
-// rules are the checks of each translated message, in reporting order.
-var rules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText, wrongScript, missingPlural, missingGlyph, glossaryMismatch}
+// rules are the checks of each translated message, in reporting order:
+// first errorRules, then those that only warn.
+var rules = append(errorRules[:len(errorRules):len(errorRules)], wrongScript, missingPlural, missingGlyph, glossaryMismatch)
+
+// errorRules are the rules that report errors. The build runs them too
+// (Catalog.errors), so that it refuses what check refuses.
+var errorRules = []rule{invalidPlural, brokenTemplate, templateCode, placeholderMismatch, misleadingText}
+
+// errors runs errorRules on every translation with text, by message id.
+// The catalog alone tells a message's source: an interface message's is
+// in UI and every other message is literal text with one form. Callers
+// ignore the ids of messages that have no source (orphans), as check does.
+func (c *Catalog) errors() map[string][]diag.Diagnostic {
+	allowed := locale.PluralForms(c.Lang.Tag)
+	// The rules read of a literal source only that it is literal and has
+	// one form: one entry serves every role message.
+	literal := &Entry{Msg: &i18n.Message{Other: "text"}, Literal: true}
+	var out map[string][]diag.Diagnostic
+	for id, t := range c.Msgs {
+		if t.Empty() {
+			continue
+		}
+		e := literal
+		if interfaceMessage(id) {
+			if e = uiEntries[id]; e == nil {
+				continue // an orphan
+			}
+		}
+		m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
+		for _, r := range errorRules {
+			if ds := r(m); len(ds) > 0 {
+				if out == nil {
+					out = map[string][]diag.Diagnostic{}
+				}
+				out[id] = append(out[id], ds...)
+			}
+		}
+	}
+	return out
+}
 
 // invalidPlural: a form the language does not have, or a plural form on
 // a message that has none.
@@ -334,7 +373,7 @@ func invalidPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range formNames {
 		if m.form(f) != "" && !m.validForm(f) {
-			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang.Native, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
+			ds = append(ds, diag.Errorf(m.t.formPos(f), diag.InvalidPlural, "%s has no plural form %q; %s uses: %s", m.lang, f, m.lang.Tag, strings.Join(m.allowed, ", ")))
 		}
 	}
 	return ds
@@ -406,7 +445,7 @@ func missingPlural(m message) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, f := range m.allowed {
 		if m.form(f) == "" {
-			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang.Native))
+			ds = append(ds, diag.Warnf(m.t.Pos, diag.MissingPlural, "%s lacks the %q plural form that %s needs", m.src.Msg.ID, f, m.lang))
 		}
 	}
 	return ds
@@ -501,14 +540,14 @@ func scriptProblem(l locale.Language, source, text string) string {
 	switch l.Script {
 	case "Arab":
 		if arabic == 0 {
-			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l.Native)
+			return fmt.Sprintf("%s text should be in Arabic script, but this is Latin only; translate it", l)
 		}
 	case "Latn":
 		if arabic > 0 {
-			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l.Native)
+			return fmt.Sprintf("%s text should be in Latin script, but this contains Arabic letters", l)
 		}
 		if text == source && strings.Count(source, " ") >= 2 {
-			return fmt.Sprintf("text is identical to the English; translate it into %s", l.Native)
+			return fmt.Sprintf("text is identical to the English; translate it into %s", l)
 		}
 	}
 	return ""
@@ -537,6 +576,10 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	each(len(src), func(i int) { src[i].hash = Hash(src[i].Msg) })
 	ids := Index(src)
 	ds = append(ds, sourceGlyphs(src)...)
+	// The organization is printed on every page but not translated.
+	if d, ok := glyphWarning(set.Config.Pos("organization"), set.Config.Organization); ok {
+		ds = append(ds, d)
+	}
 	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, false, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
@@ -579,20 +622,25 @@ func withBroken(unreadable map[string]bool, dir string, ds []diag.Diagnostic) ma
 }
 
 // staleExtract reports extracted English catalog files that no longer
-// match the source.
+// match the source, and those never extracted: a new role's English
+// catalog is as much behind roles/ as an edited one's.
 func staleExtract(src []*Entry, shown string, english func(name string) ([]byte, bool)) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	groups := extractGroups(src)
 	names := slices.Sorted(maps.Keys(groups))
-	stale := make([]bool, len(names))
+	msgs := make([]string, len(names))
 	each(len(names), func(i int) {
 		got, ok := english(names[i])
-		stale[i] = ok && !current(groups[names[i]], got)
+		switch {
+		case !ok:
+			msgs[i] = "the English catalog is missing for " + names[i] + "; run 'roledoc i18n extract'"
+		case !current(groups[names[i]], got):
+			msgs[i] = "the English catalog is out of date with roles/; run 'roledoc i18n extract'"
+		}
 	})
 	for i, name := range names {
-		if stale[i] {
-			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract,
-				"the English catalog is out of date with roles/; run 'roledoc i18n extract'"))
+		if msgs[i] != "" {
+			ds = append(ds, diag.Warnf(diag.Pos{File: shown + "/" + locale.Source + "/" + name}, diag.StaleExtract, "%s", msgs[i]))
 		}
 	}
 	return ds

@@ -2,12 +2,15 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"text/template"
 	"unicode/utf8"
 
 	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/glyphs"
 	"github.com/roledoc/roledoc/internal/placeholder"
+	"github.com/roledoc/roledoc/internal/text/invisible"
 )
 
 // templateCode: an interface message's translation holds template code (a
@@ -40,9 +43,16 @@ func within(p diag.Pos, text string, off int) diag.Pos {
 	return p
 }
 
-// importable refuses a translation from outside (an XLIFF file) that holds
-// template code or a placeholder its source lacks.
+// importable refuses a translation from outside (an XLIFF file) that check
+// would report as an error: template code, a placeholder its source
+// lacks, a bidi control or only invisible characters.
 func importable(e *Entry, text string) error {
+	if r, _, ok := invisible.Control(text); ok {
+		return fmt.Errorf("%s shows the text after it in another order than it is stored", glyphs.Describe(r))
+	}
+	if invisible.Blank(text) {
+		return errors.New("the translation holds only invisible characters")
+	}
 	if e.Literal {
 		return nil
 	}

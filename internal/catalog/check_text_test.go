@@ -1,8 +1,12 @@
 package catalog
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/roledoc/roledoc/internal/diag"
+	"github.com/roledoc/roledoc/internal/role"
 )
 
 // Translations are held to the same text hygiene as role files.
@@ -44,5 +48,37 @@ func TestMisleadingTranslations(t *testing.T) {
 		if d.Pos.Line == 2 {
 			t.Errorf("bidi marks reported: %v", d)
 		}
+	}
+}
+
+// Text in roledoc.yaml the PDF cannot draw is a warning at its place in
+// roledoc.yaml, like a role's.
+func TestConfigGlyphsArePositioned(t *testing.T) {
+	cfg, ds := role.LoadConfig("roledoc.yaml", []byte(
+		"organization: Acme 😀\nlanguages: [en]\ndepartments:\n  - id: sales\n    title: Sales 任务\npositions:\n  - id: boss\n    title: Boss 𝔘\n"))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	set, ds := role.NewSet(cfg, nil)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	got := CheckProject(set, fstest.MapFS{}, ".", "locales", func(string) ([]byte, bool) { return nil, false })
+	want := map[diag.Pos]string{
+		{File: "roledoc.yaml", Line: 1, Col: 20}: "U+1F600",
+		{File: "roledoc.yaml", Line: 5, Col: 18}: "U+4EFB",
+		{File: "roledoc.yaml", Line: 8, Col: 17}: "U+1D518",
+	}
+	for _, d := range got {
+		if d.Code != diag.MissingGlyph {
+			continue
+		}
+		if w, ok := want[d.Pos]; !ok || !strings.Contains(d.Message, w) {
+			t.Errorf("unexpected %v", d)
+		}
+		delete(want, d.Pos)
+	}
+	for p, w := range want {
+		t.Errorf("no missing-glyph for %s at %v in %v", w, p, got)
 	}
 }

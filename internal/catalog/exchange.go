@@ -130,16 +130,21 @@ func (im *importer) unfinished(unit, id string, texts map[string]string, mark, f
 // target that loses or invents a placeholder would break the page.
 func (im *importer) result() (*Imported, error) {
 	if len(im.bad) > 0 {
-		return nil, fmt.Errorf("placeholders differ from the English, so nothing was imported; keep every placeholder of the source:\n  %s", strings.Join(im.bad, "\n  "))
+		return nil, fmt.Errorf("translations that check would refuse, so nothing was imported; keep every placeholder of the source, and no template code or bidi control:\n  %s", strings.Join(im.bad, "\n  "))
 	}
 	return &im.out, nil
 }
 
-// placeholderProblem says what is wrong with the placeholders of one form
-// of a translation, the rule catalog checks apply: no form may invent a
-// placeholder, and "other" must keep them all.
+// placeholderProblem says what is wrong with one form of a translation
+// that check would report as an error: text that misleads (a bidi
+// control, only invisible characters) in any message, and in an interface
+// message template code or placeholders other than the English's: no
+// form may invent a placeholder, and "other" must keep them all.
 func placeholderProblem(e *Entry, form, text string) string {
 	if e.Literal {
+		if err := importable(e, text); err != nil {
+			return err.Error()
+		}
 		return ""
 	}
 	if _, err := template.New("").Parse(text); err != nil {

@@ -132,7 +132,7 @@ func ImportPO(data []byte, src []*Entry, c *Catalog) (*Imported, error) {
 	}
 	langForms := locale.PluralForms(c.Lang.Tag)
 	if pf := h["Plural-Forms"]; pf != "" && nplurals(pf) != len(langForms) {
-		return nil, fmt.Errorf("Plural-Forms %q does not match %s, which has %d forms: %s", pf, c.Lang.Native, len(langForms), c.Lang.GettextPlural())
+		return nil, fmt.Errorf("Plural-Forms %q does not match %s, which has %d forms: %s", pf, c.Lang, len(langForms), c.Lang.GettextPlural())
 	}
 	im := newImporter(src, c)
 	for _, pe := range entries {

@@ -19,6 +19,8 @@ type Entry struct {
 	// is nil for the interface and the configuration); the position is
 	// looked up only when a diagnostic needs it.
 	Role *role.Role
+	// cfg is set instead of Role for a message from the configuration.
+	cfg  *role.Config
 	path string
 	// hash caches Hash(Msg) for checks, which compare it once per
 	// language.
@@ -55,6 +57,7 @@ var UI = []*i18n.Message{
 	{ID: "ui.label.name", Description: "approval block: name of the approver", Other: "Name"},
 	{ID: "ui.label.signature", Description: "approval block", Other: "Signature"},
 	{ID: "ui.label.date", Description: "approval block", Other: "Date"},
+	{ID: "ui.approval.recorded", Description: "approval block, in place of the lines to sign once an approval of this content is recorded; Name is a person, Date a formatted date, Version such as 1.1", Other: "Approved by {{.Name}} on {{.Date}} (version {{.Version}})"},
 	{ID: "ui.label.agreed", Description: "heading of a signature block beside the approval: the position named below agrees with the description (e.g. HR)", Other: "Agreed"},
 	{ID: "ui.ack.heading", Description: "heading of the block the employee signs", Other: "Employee acknowledgement"},
 	{ID: "ui.ack.statement", Description: "sentence above the employee's name, signature and date", Other: "I have read this job description and received a copy of it."},
@@ -93,6 +96,15 @@ var UI = []*i18n.Message{
 	{ID: "ui.month.12", Description: "month name in a date", Other: "December"},
 }
 
+// uiEntries are the UI messages by id.
+var uiEntries = func() map[string]*Entry {
+	m := map[string]*Entry{}
+	for _, msg := range UI {
+		m[msg.ID] = &Entry{Msg: msg}
+	}
+	return m
+}()
+
 // Section descriptions give translators context for role content.
 var sectionDescriptions = map[string]string{
 	"requirements.other": "other requirement",
@@ -119,11 +131,13 @@ func SourceMessages(set *role.Set) []*Entry {
 		out = append(out, &Entry{Msg: m})
 	}
 	cfg := set.Config
-	for _, p := range cfg.Positions {
-		out = append(out, &Entry{Msg: &i18n.Message{ID: "positions." + p.ID + ".title", Description: "position title", Other: p.Title}, Literal: true})
+	for i, p := range cfg.Positions {
+		out = append(out, &Entry{Msg: &i18n.Message{ID: "positions." + p.ID + ".title", Description: "position title", Other: p.Title}, Literal: true,
+			cfg: cfg, path: "positions[" + strconv.Itoa(i) + "].title"})
 	}
-	for _, d := range cfg.Departments {
-		out = append(out, &Entry{Msg: &i18n.Message{ID: "departments." + d.ID + ".title", Description: "department name", Other: d.Title}, Literal: true})
+	for i, d := range cfg.Departments {
+		out = append(out, &Entry{Msg: &i18n.Message{ID: "departments." + d.ID + ".title", Description: "department name", Other: d.Title}, Literal: true,
+			cfg: cfg, path: "departments[" + strconv.Itoa(i) + "].title"})
 	}
 	for _, r := range set.Roles {
 		add := func(id, desc, text, at string) {
@@ -159,6 +173,9 @@ func SourceMessages(set *role.Set) []*Entry {
 				add(RoleKey(r.ID, "criteria", c.ID, "target"), "target of an evaluation criterion", c.Target, "criteria["+strconv.Itoa(i)+"].target")
 			}
 		}
+		for i, h := range r.History {
+			add(RoleKey(r.ID, "history", h.Version), "revision history: what changed in version "+h.Version, h.Summary, "history["+strconv.Itoa(i)+"].summary")
+		}
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return strings.Compare(a.Msg.ID, b.Msg.ID) })
 	return out
@@ -172,13 +189,16 @@ func (e *Entry) sourceHash() string {
 	return Hash(e.Msg)
 }
 
-// Pos is where the source text is: the role file value, or nothing for
-// interface and configuration messages.
+// Pos is where the source text is: the value in the role file or in
+// roledoc.yaml, or nothing for interface messages.
 func (e *Entry) Pos() diag.Pos {
-	if e.Role == nil {
-		return diag.Pos{}
+	switch {
+	case e.Role != nil:
+		return e.Role.Pos(e.path)
+	case e.cfg != nil:
+		return e.cfg.Pos(e.path)
 	}
-	return e.Role.Pos(e.path)
+	return diag.Pos{}
 }
 
 // Hash identifies the content a translation was made from: the description

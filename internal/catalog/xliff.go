@@ -249,7 +249,7 @@ func (im *importer) unit(u xliffUnit, allowed []string) {
 	case !plural:
 		form = "other"
 	case len(forms(e.Msg)) < 2 || !slices.Contains(allowed, form):
-		im.skip(u.ID, fmt.Sprintf("%q is not a plural form of this message in %s", form, im.lang.Native))
+		im.skip(u.ID, fmt.Sprintf("%q is not a plural form of this message in %s", form, im.lang))
 		return
 	}
 	target, err := u.Segment.Target.text(codes(e))

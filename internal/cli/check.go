@@ -105,6 +105,7 @@ func newCheck(env *Env) *cobra.Command {
 	var pf projectFlags
 	var rf reportFlags
 	var sample sampleFlag
+	var base string
 	cmd := &cobra.Command{
 		Use:   "check [path...]",
 		Short: "Validate role files and roledoc.yaml",
@@ -113,6 +114,11 @@ given) and roledoc.yaml, and reports each problem as file:line:col.
 
 Without roles/ in the working directory (or --roles) check refuses to
 run, exit 2, unless --sample asks for the built-in sample project.
+
+With --base REV (a git revision, such as origin/main, or a directory
+holding another copy of the project) it also enforces version discipline:
+a role whose printed content changed since REV must have a higher version
+(version-not-bumped), and no version may go down (version-decreased).
 
 Errors come first, then warnings, then a summary line. Warnings never
 fail the check unless asked: --strict fails on warnings about the inputs,
@@ -125,7 +131,8 @@ usage, 3 on an I/O or internal failure.`,
   roledoc check --errors-only          # leave warnings out (still counted)
   roledoc check --format github        # annotations in GitHub Actions
   roledoc check --strict-translations  # also fail on missing translations
-  roledoc check --format sarif > roledoc.sarif`,
+  roledoc check --format sarif > roledoc.sarif
+  roledoc check --base origin/main     # in CI, on a pull request`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := rf.validate(); err != nil {
 				return err
@@ -141,6 +148,14 @@ usage, 3 on an I/O or internal failure.`,
 			if err != nil {
 				return err
 			}
+			if base != "" {
+				more, err := versionChecks(env, p, base)
+				if err != nil {
+					return err
+				}
+				ds = append(ds, more...)
+				diag.Sort(ds)
+			}
 			return rf.report(env, cmd.OutOrStdout(), p, ds)
 		},
 	}
@@ -150,6 +165,7 @@ usage, 3 on an I/O or internal failure.`,
 	cmd.Flags().BoolVar(&rf.strictTranslations, "strict-translations", false, "treat missing, stale and orphaned translations as errors")
 	cmd.Flags().BoolVar(&rf.errorsOnly, "errors-only", false, "show errors only; the summary still counts warnings")
 	sample.register(cmd)
+	cmd.Flags().StringVar(&base, "base", "", "also check version discipline against this git revision or directory")
 	return cmd
 }
 

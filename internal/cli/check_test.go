@@ -71,6 +71,10 @@ func TestCheckNewRoleBeforeTranslation(t *testing.T) {
 		if !strings.Contains(out, "regional-manager") || !strings.Contains(out, "[missing-translation]") {
 			t.Errorf("%v: the missing translations are not listed:\n%s", tc.args, out)
 		}
+		// Never extracted is as stale as extracted long ago.
+		if !strings.Contains(out, "locales/en/roles/regional-manager.yaml: ") || !strings.Contains(out, "the English catalog is missing for roles/regional-manager.yaml; run 'roledoc i18n extract' [stale-extract]") {
+			t.Errorf("%v: the missing English catalog is not reported:\n%s", tc.args, out)
+		}
 	}
 }
 
@@ -87,7 +91,8 @@ func TestCheckEditNeedsNoExtract(t *testing.T) {
 }
 
 // A new role with one real error among translation warnings (one per
-// language and catalog file): the error comes first, the summary last, and --errors-only leaves the
+// language and catalog file, one for the English catalog never
+// extracted): the error comes first, the summary last, and --errors-only leaves the
 // warnings out but counts them.
 func TestCheckErrorsFirstWithSummary(t *testing.T) {
 	dir := copyProject(t, map[string]string{
@@ -95,7 +100,7 @@ func TestCheckErrorsFirstWithSummary(t *testing.T) {
 	})
 	code, out, _ := run(t, dir, false, "check")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != ExitProblems || len(lines) != 6 {
+	if code != ExitProblems || len(lines) != 7 {
 		t.Fatalf("exit %d, %d lines:\n%s", code, len(lines), out)
 	}
 	if !strings.Contains(lines[0], "roles/regional-manager.yaml:5:11: error:") || !strings.Contains(lines[0], "[invalid-value]") {

@@ -88,7 +88,7 @@ defaults otherwise. Start a project with 'roledoc init', add a role with
 	// Declared here so cobra does not add -v for it: -v means --verbose
 	// in build, and one letter must not mean two things.
 	root.Flags().Bool("version", false, "print the version")
-	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newInit(env), newNew(env))
+	root.AddCommand(newCheck(env), newSchema(env), newBuild(env), newI18n(env), newInit(env), newNew(env), newApprove(env), newDiff(env))
 	// Before strictUsage: the completion command keeps the writer it
 	// finds.
 	root.SetIn(env.Stdin)

@@ -2,10 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,8 +19,9 @@ import (
 
 // An Arabic duty and a criterion's target with no translation yet are
 // shown in English: build counts them, and the page marks them as English;
-// the duty, a paragraph of its own, is also English and left to right in
-// the tagged PDF, so its full stop stays at its end.
+// the duty, a paragraph of its own, is also English in the tagged PDF, its
+// words left to right so its full stop stays at its end, set beside its
+// number on the right as the Arabic duties are.
 
 func TestUntranslatedItemInArabicPage(t *testing.T) {
 	dir := fixture.Copy(t)
@@ -44,18 +49,26 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each English text is an isolate of its own (a bdi, or an element
+	// with dir=ltr), inside list items that keep the page's direction.
 	marked, targets := 0, 0
-	var visit func(n *xhtml.Node, lang, dir string)
-	visit = func(n *xhtml.Node, lang, dir string) {
+	var visit func(n *xhtml.Node, lang string, isolated bool)
+	visit = func(n *xhtml.Node, lang string, isolated bool) {
+		if n.Type == xhtml.ElementNode && n.Data == "bdi" {
+			isolated = true
+		}
 		for _, a := range n.Attr {
 			switch a.Key {
 			case "lang":
 				lang = a.Val
 			case "dir":
-				dir = a.Val
+				isolated = isolated && a.Val != "rtl" || a.Val == "ltr"
+				if n.Data == "li" {
+					t.Errorf("a list item has dir=%q: its number or bullet leaves the page's side", a.Val)
+				}
 			}
 		}
-		if n.Type == xhtml.TextNode && lang == "en" && (dir == "ltr" || dir == "auto") {
+		if n.Type == xhtml.TextNode && lang == "en" && isolated {
 			switch n.Data {
 			case english:
 				marked++
@@ -64,12 +77,12 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c, lang, dir)
+			visit(c, lang, isolated)
 		}
 	}
-	visit(root, "", "")
+	visit(root, "", false)
 	if marked != 1 || targets != 1 {
-		t.Errorf("the English duty and target are marked lang=en with a direction %d and %d times, want 1", marked, targets)
+		t.Errorf("the English duty and target are isolates marked lang=en %d and %d times, want 1", marked, targets)
 	}
 
 	pdf := filepath.Join(dir, "out", "ar", "sales-manager.pdf")
@@ -96,5 +109,78 @@ func TestUntranslatedItemInArabicPage(t *testing.T) {
 	if !strings.Contains(text, english) {
 		i := strings.Index(text, "Searches")
 		t.Errorf("the PDF's text lacks the duty left to right; near it:\n%s", text[max(0, i-40):min(len(text), i+120)])
+	}
+	englishBeside(t, pdf, english)
+}
+
+// englishBeside checks, with the words' boxes pdftotext -bbox gives, that
+// the English duty of the Arabic PDF is set as a browser sets an LTR
+// isolate in an RTL page: its words read left to right, and its lines end
+// at the right edge of the text column, as the Arabic duties' do, next to
+// its number rather than flush left across the page.
+func englishBeside(t *testing.T, pdf, english string) {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type box struct {
+		x0, y0, x1 float64
+		text       string
+	}
+	var words []box
+	re := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>`)
+	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+		x0, _ := strconv.ParseFloat(m[1], 64)
+		y0, _ := strconv.ParseFloat(m[2], 64)
+		x1, _ := strconv.ParseFloat(m[3], 64)
+		words = append(words, box{x0, y0, x1, strings.Trim(m[4], "\u200e\u200f\u202a\u202b\u202c\u202d\u202e")})
+	}
+	// The duties: number 2.1 is the English one, 2.2 an Arabic one.
+	// pdftotext reads a number in an RTL line as ".2.1".
+	var num, next *box
+	for i := range words {
+		switch strings.Trim(words[i].text, ".") {
+		case "2.1":
+			num = &words[i]
+		case "2.2":
+			next = &words[i]
+		}
+	}
+	if num == nil || next == nil {
+		t.Fatal("the duties' numbers 2.1 and 2.2 are not on the first page")
+	}
+	// The column's right edge: where the Arabic duty's first line ends.
+	edge := 0.0
+	var mine []box
+	for _, w := range words {
+		switch {
+		case math.Abs(w.y0-next.y0) < 1 && w.x1 < next.x0:
+			edge = max(edge, w.x1)
+		case w.y0 >= num.y0-1 && w.y0 < next.y0-1 && w.x1 < num.x0:
+			mine = append(mine, w)
+		}
+	}
+	if len(mine) == 0 {
+		t.Fatal("no words beside number 2.1")
+	}
+	// Lines top to bottom, words left to right: the English as written.
+	slices.SortFunc(mine, func(a, b box) int {
+		if math.Abs(a.y0-b.y0) > 1 {
+			return cmp.Compare(a.y0, b.y0)
+		}
+		return cmp.Compare(a.x0, b.x0)
+	})
+	var got []string
+	right := 0.0
+	for _, w := range mine {
+		got = append(got, w.text)
+		right = max(right, w.x1)
+	}
+	if strings.Join(got, " ") != english {
+		t.Errorf("duty 2.1 reads %q, want %q", strings.Join(got, " "), english)
+	}
+	if math.Abs(right-edge) > 1 {
+		t.Errorf("duty 2.1 ends at x=%.1f, the column's right edge (where 2.2 ends) is x=%.1f", right, edge)
 	}
 }

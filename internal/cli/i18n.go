@@ -18,6 +18,7 @@ import (
 	"github.com/roledoc/roledoc/internal/locale"
 	"github.com/roledoc/roledoc/internal/project"
 	"github.com/roledoc/roledoc/internal/role"
+	"github.com/roledoc/roledoc/internal/yamlsrc"
 	"github.com/spf13/cobra"
 )
 
@@ -512,16 +513,17 @@ XLIFF 2.0, or gettext PO when the name ends in .po. Units the tool marks as
 done (XLIFF state translated, reviewed or final; a PO entry that is not
 fuzzy) are taken; it prints how many were imported, unchanged and skipped,
 and why each skipped unit was left out. A placeholder such as {{.Count}}
-that differs from the English refuses the whole file.`,
+that differs from the English, template code or a bidi control refuses
+the whole file.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, dir, err := loadWritable(env, &pf, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(resolvePath(env, args[0]))
+			data, err := readGiven(s.p, args[0], yamlsrc.MaxCatalogSize)
 			if err != nil {
-				return usageErr("%v", err)
+				return usageErr("%s: %v", args[0], cmp.Or(errors.Unwrap(err), err))
 			}
 			langOf, imp := catalog.XLIFFLang, catalog.Import
 			if strings.EqualFold(filepath.Ext(args[0]), ".po") {
@@ -659,6 +661,23 @@ func removeSetAside(dir string) error {
 		}
 	}
 	return nil
+}
+
+// readGiven reads a file named on the command line as the project's
+// inputs are read: only a regular file (a FIFO would block the command
+// forever), never through a link that leads out of the project root (or
+// out of the file's own directory when that is outside the project), and
+// at most limit bytes.
+func readGiven(p *project.Project, arg string, limit int) ([]byte, error) {
+	src, err := p.Given(arg, false)
+	if err != nil {
+		return nil, err
+	}
+	data, err := yamlsrc.ReadFile(src.FS, src.Root, limit)
+	if err == nil && len(data) > limit {
+		err = fmt.Errorf("over the %d-byte limit", limit)
+	}
+	return data, err
 }
 
 func resolvePath(env *Env, p string) string {

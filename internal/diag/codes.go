@@ -67,6 +67,12 @@ const (
 	StaleExtract        = "stale-extract"
 	ObsoleteTranslation = "obsolete-translation"
 	GlossaryTerm        = "glossary-term"
+
+	// Change control.
+	InvalidDigest        = "invalid-digest"
+	ChangedAfterApproval = "changed-after-approval"
+	VersionNotBumped     = "version-not-bumped"
+	VersionDecreased     = "version-decreased"
 )
 
 // Rule describes one diagnostic code: how severe it is by default, what it
@@ -149,6 +155,11 @@ var Rules = []Rule{
 	translationRule(StaleExtract, "the English source catalog is out of date; run roledoc i18n extract"),
 	translationRule(ObsoleteTranslation, "translations kept in obsolete/ from messages that are gone; they come back if the message does"),
 	translationRule(GlossaryTerm, "a glossary term is in the English but none of its accepted translations is in the translation"),
+
+	errorRule(InvalidDigest, "an approval record's digest was not written by roledoc approve"),
+	warningRule(ChangedAfterApproval, "the role's content changed since its latest approval (a new version awaits approval, or the approved one was edited)"),
+	errorRule(VersionNotBumped, "with --base: the printed content changed but the version did not"),
+	errorRule(VersionDecreased, "with --base: the version is lower than in the base"),
 }
 
 func errorRule(code, summary string) Rule   { return Rule{code, Error, summary, false} }

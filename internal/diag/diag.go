@@ -6,6 +6,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a position in a source file. Line and Col are 1-based; zero means
@@ -17,13 +21,38 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
+	f := ShownName(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return f
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", f, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", f, p.Line, p.Col)
+}
+
+// ShownName is a file name as printed to a terminal or a CI log: control
+// and invisible formatting characters are escaped as Go does ("\x1b",
+// "\u202e"), since a file in a pull request may be named to send an
+// escape sequence to the terminal or to reorder the line it is shown on.
+func ShownName(name string) string {
+	if !strings.ContainsFunc(name, hidden) {
+		return name
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if hidden(r) {
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func hidden(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError
 }
 
 // Severity orders diagnostics from informational to fatal.

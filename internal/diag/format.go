@@ -244,7 +244,7 @@ func GitHub(w io.Writer, ds []Diagnostic, summary string) error {
 		case Info:
 			cmd = "notice"
 		}
-		fmt.Fprintf(&b, "::%s file=%s", cmd, ghProp(d.Pos.File))
+		fmt.Fprintf(&b, "::%s file=%s", cmd, ghProp(ShownName(d.Pos.File)))
 		if d.Pos.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d", d.Pos.Line)
 		}

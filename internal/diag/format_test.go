@@ -55,6 +55,28 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 }
 
+// A file named to attack the reader's terminal or reorder its line is
+// shown escaped in the text and GitHub formats.
+func TestHostileFileNamesAreEscaped(t *testing.T) {
+	name := "roles/x\x1b]0;pwned\x07\u202e\nlmth.yaml"
+	d := Errorf(Pos{name, 6, 5}, "id-mismatch", "m")
+	var text, gh bytes.Buffer
+	if err := Text(&text, []Diagnostic{d}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := GitHub(&gh, []Diagnostic{d}, ""); err != nil {
+		t.Fatal(err)
+	}
+	for format, out := range map[string]string{"text": text.String(), "github": gh.String()} {
+		if strings.ContainsAny(strings.TrimSuffix(out, "\n"), "\x1b\x07\u202e\n") {
+			t.Errorf("%s: raw control characters in %q", format, out)
+		}
+		if !strings.Contains(out, `roles/x\x1b]0;pwned\a\u202e\nlmth.yaml`) {
+			t.Errorf("%s: file name not shown escaped: %q", format, out)
+		}
+	}
+}
+
 func TestEmptyOutputsAreValid(t *testing.T) {
 	var j, s bytes.Buffer
 	if err := JSON(&j, nil); err != nil || strings.TrimSpace(j.String()) != "[]" {

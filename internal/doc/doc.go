@@ -90,6 +90,10 @@ type Approval struct {
 	Title string // the approving position's title
 	Name  string
 	Date  string
+	// Recorded states an approval recorded for exactly this content,
+	// such as "Approved by Jane Doe on 5 March 2026 (version 1.1)"; the
+	// block then shows it in place of the lines to sign.
+	Recorded string
 }
 
 // Acknowledgement is the block where the employee signs that they have

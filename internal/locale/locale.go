@@ -19,18 +19,19 @@ const Source = "en"
 // Language describes a language roledoc renders.
 type Language struct {
 	Tag    string // canonical tag used for directories and output
-	Native string // the language's own name
+	Native string // the language's own name, for readers of the documents
+	Name   string // its English name, for roledoc's own (English) messages
 	RTL    bool
 	Script string // the script its text must use: "Latn" or "Arab"
 }
 
 // Languages are the languages roledoc knows, in the order they are offered.
 var Languages = []Language{
-	{"en", "English", false, "Latn"},
-	{"id", "Bahasa Indonesia", false, "Latn"},
-	{"nl", "Nederlands", false, "Latn"},
-	{"ar", "العربية", true, "Arab"},
-	{"tl", "Tagalog", false, "Latn"},
+	{"en", "English", "English", false, "Latn"},
+	{"id", "Bahasa Indonesia", "Indonesian", false, "Latn"},
+	{"nl", "Nederlands", "Dutch", false, "Latn"},
+	{"ar", "العربية", "Arabic", true, "Arab"},
+	{"tl", "Tagalog", "Tagalog", false, "Latn"},
 }
 
 // aliases map tags people use to the ones catalogs are filed under.
@@ -69,6 +70,11 @@ func Tags() []string {
 // Is reports whether tag names this language, in any spelling go-i18n or
 // people use ("fil" is Tagalog).
 func (l Language) Is(tag string) bool { return tag == l.Tag || aliases[tag] == l.Tag }
+
+// String names the language in English with its tag, "Arabic (ar)", as
+// roledoc's English messages name it: the native name may be in a script
+// the reader of a terminal cannot read, or one a terminal shows backwards.
+func (l Language) String() string { return l.Name + " (" + l.Tag + ")" }
 
 // Dir returns the HTML dir attribute value for the language.
 func (l Language) Dir() string {

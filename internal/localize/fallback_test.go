@@ -1,6 +1,7 @@
 package localize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/roledoc/roledoc/internal/catalog"
@@ -24,6 +25,13 @@ func TestFallbackItemsAreMarked(t *testing.T) {
 	d, missing := New(set, texts(cats)).Document(r, ar)
 	if len(missing) != len(gone) {
 		t.Errorf("%d fallback warnings, want %d", len(missing), len(gone))
+	}
+	// build -v prints these in English: the language is named in English,
+	// not in a script the reader may not read.
+	for _, m := range missing {
+		if !strings.Contains(m.Message, " has no Arabic (ar) translation; using the English") || strings.Contains(m.Message, ar.Native) {
+			t.Errorf("fallback warning: %q", m.Message)
+		}
 	}
 	duties := d.Sections[1].Items
 	if duties[0].Lang != "en" || duties[0].Text != r.Duties[0].Text {

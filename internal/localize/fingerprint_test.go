@@ -146,6 +146,9 @@ func leaves(v reflect.Value, prefix string) []string {
 			}
 		}
 	case reflect.Slice:
+		if v.Len() == 0 {
+			break // optional and unset in the shipped roles, such as history
+		}
 		out = append(out, prefix+"[]")
 		for i := range v.Len() {
 			out = append(out, leaves(v.Index(i), fmt.Sprintf("%s[%d]", prefix, i))...)

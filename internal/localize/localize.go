@@ -102,6 +102,25 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	return l
 }
 
+// Errors returns what check reports as errors in the translations of the
+// configured languages, for the messages the project has, orphans aside.
+// The build refuses to run with any, as it does for an error in a role.
+func (l *Localizer) Errors(texts map[string]*catalog.Texts) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, tag := range l.set.Config.Languages {
+		lang, err := locale.Lookup(tag)
+		if err != nil || texts[lang.Tag] == nil {
+			continue
+		}
+		for id, errs := range texts[lang.Tag].Errors {
+			if _, ok := l.src[id]; ok {
+				ds = append(ds, errs...)
+			}
+		}
+	}
+	return ds
+}
+
 // session localizes one document, collecting the messages that fell back
 // to English.
 type session struct {
@@ -161,7 +180,7 @@ func (s *session) fellBack(e *catalog.Entry) {
 	if pos.File == "" {
 		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + catalog.FileFor(e.Msg.ID)}
 	}
-	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", e.Msg.ID, s.lang.Native))
+	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", e.Msg.ID, s.lang))
 }
 
 func (s *session) plain(id string) string { return s.t(id, nil, nil) }
@@ -464,6 +483,14 @@ func (l *Localizer) document(s *session, r *role.Role) *doc.Document {
 	d.Approval = doc.Approval{Title: s.title(r.Approval.By), Name: r.Approval.Name}
 	if r.Approval.Date != "" {
 		d.Approval.Date = s.date(r.Approval.Date)
+	}
+	if rec, ok := r.Approved(); ok {
+		d.Approval.Name, d.Approval.Date = rec.Name, s.date(rec.Date)
+		d.Approval.Recorded = s.t("ui.approval.recorded", map[string]any{"Name": rec.Name, "Date": d.Approval.Date, "Version": rec.Version}, nil)
+	}
+	// The history is kept oldest first; the table shows the latest first.
+	for _, h := range slices.Backward(r.History) {
+		d.Revisions = append(d.Revisions, doc.Revision{Version: h.Version, Date: s.date(h.Date), Change: s.plain(catalog.RoleKey(r.ID, "history", h.Version))})
 	}
 	for _, id := range l.set.Config.AgreedBy {
 		d.Agreements = append(d.Agreements, doc.Approval{Title: s.title(id)})

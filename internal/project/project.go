@@ -38,8 +38,22 @@ type Source struct {
 	FS       fs.FS
 	Root     string // directory inside FS
 	Shown    string // how paths below Root are shown in diagnostics
-	Path     string // the directory (or file) on disk; "" when embedded
 	Embedded bool
+	// rel is the path relative to the project directory, where another
+	// version of the project (At) has the same input.
+	rel string
+	// disk is the directory on disk, "" when there is none.
+	disk string
+}
+
+// File returns where on disk a file is that diagnostics show as shown, a
+// path below s; ok is false for a file that is not on disk below s.
+func (s Source) File(shown string) (string, bool) {
+	rest, ok := strings.CutPrefix(shown, s.Shown+"/")
+	if s.disk == "" || !ok {
+		return "", false
+	}
+	return filepath.Join(s.disk, filepath.FromSlash(rest)), true
 }
 
 // Project is a resolved set of input locations.
@@ -67,6 +81,12 @@ func Resolve(opt Options) (*Project, error) {
 			return flag
 		}
 		return filepath.Join(base, flag)
+	}
+	rel := func(flag string) string {
+		if r, err := filepath.Rel(base, at(flag)); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return flag
 	}
 	// Files are read only inside the project root, base; a directory
 	// given by flag outside it is its own root.
@@ -96,7 +116,11 @@ func Resolve(opt Options) (*Project, error) {
 				info, err = os.Stat(p)
 			}
 			if err == nil && info.IsDir() == isDir {
-				return Source{Shown: shown(pl.shown, name), Path: p}, true
+				r, err := filepath.Rel(base, p)
+				if err != nil {
+					r = p
+				}
+				return Source{Shown: shown(pl.shown, name), rel: filepath.ToSlash(r), disk: p}, true
 			}
 		}
 		return Source{}, false
@@ -114,10 +138,10 @@ func Resolve(opt Options) (*Project, error) {
 			if err != nil {
 				return Source{}, fmt.Errorf("%s directory: %w", name, err)
 			}
-			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag), Path: at(flag)}, nil
+			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag), disk: at(flag)}, nil
 		}
 		if s, ok := find(name, true); ok {
-			fsys, err := open(s.Path)
+			fsys, err := open(s.disk)
 			if err != nil {
 				return Source{}, fmt.Errorf("%s directory: %w", name, err)
 			}
@@ -144,7 +168,6 @@ func Resolve(opt Options) (*Project, error) {
 		// the same id from other English). extract and merge start
 		// locales/ beside roles/, keeping the interface translations.
 		p.Locales.FS = interfaceOnly{roledoc.Defaults}
-		p.Locales.Path = filepath.Join(filepath.Dir(p.Roles.Path), "locales")
 		p.Locales.Shown = shown(path.Dir(p.Roles.Shown), "locales")
 	}
 	if opt.Config != "" {
@@ -155,18 +178,47 @@ func Resolve(opt Options) (*Project, error) {
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), Path: at(opt.Config)}
+		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), rel: rel(opt.Config)}
 	} else if s, ok := find(role.ConfigFile, false); ok {
-		fsys, err := open(filepath.Dir(s.Path))
+		fsys, err := open(filepath.Dir(s.disk))
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
-		s.FS, s.Root = fsys, role.ConfigFile
+		// disk names directories of inputs; the file's is its own.
+		s.FS, s.Root, s.disk = fsys, role.ConfigFile, ""
 		p.Config = s
 	} else {
 		p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
 	}
 	return &p, nil
+}
+
+// Paths lists where the given inputs are, relative to the project
+// directory, leaving out those built into the binary: what another
+// version of the project must provide for them.
+func Paths(inputs ...Source) []string {
+	var out []string
+	for _, s := range inputs {
+		if !s.Embedded {
+			out = append(out, s.rel)
+		}
+	}
+	return out
+}
+
+// At returns another version of the project, held in fsys (a git revision
+// or a copy of the project directory): each input at the same place
+// relative to the project directory, shown as that path. Inputs that p
+// takes from the binary come from the binary in the other version too,
+// and an input the other version lacks loads with a read-error.
+func (p *Project) At(fsys fs.FS) *Project {
+	other := func(s Source) Source {
+		if s.Embedded {
+			return s
+		}
+		return Source{FS: fsys, Root: s.rel, Shown: s.rel, rel: s.rel}
+	}
+	return &Project{Roles: other(p.Roles), Locales: other(p.Locales), Templates: other(p.Templates), Config: other(p.Config)}
 }
 
 // Sample reports whether the roles are the built-in sample company's: there
@@ -309,10 +361,13 @@ func (p *Project) English(name string) ([]byte, bool) {
 // write to (beside roles/ when there is none yet), or an error when the
 // project is the built-in sample.
 func (p *Project) LocalesDir() (string, error) {
-	if p.Locales.Path == "" {
-		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
+	switch {
+	case !p.Locales.Embedded:
+		return p.Locales.disk, nil
+	case !p.Roles.Embedded:
+		return filepath.Join(filepath.Dir(p.Roles.disk), "locales"), nil
 	}
-	return p.Locales.Path, nil
+	return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
 }
 
 // RolesDir returns the on-disk roles directory that `roledoc new` writes
@@ -321,7 +376,7 @@ func (p *Project) RolesDir() (string, error) {
 	if p.Roles.Embedded {
 		return "", errors.New("no roles/ directory here; run `roledoc init` first, or pass --roles DIR")
 	}
-	return p.Roles.Path, nil
+	return p.Roles.disk, nil
 }
 
 // interfaceOnly is the built-in locales without the sample company's role

@@ -122,14 +122,14 @@ func TestResolveBesideRoles(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err = Resolve(Options{Dir: filepath.Join(parent, "elsewhere"), Roles: "../hr/roles"})
-	if err != nil || p.Locales.Path != filepath.Join(parent, "hr", "locales") {
+	if err != nil || p.Locales.disk != filepath.Join(parent, "hr", "locales") {
 		t.Errorf("locales/ beside --roles should come before the working directory's: %v %+v", err, p.Locales)
 	}
 	if err := os.Remove(filepath.Join(parent, "hr", "locales")); err != nil {
 		t.Fatal(err)
 	}
 	p, err = Resolve(Options{Dir: filepath.Join(parent, "elsewhere"), Roles: "../hr/roles"})
-	if err != nil || p.Locales.Path != filepath.Join(parent, "elsewhere", "locales") {
+	if err != nil || p.Locales.disk != filepath.Join(parent, "elsewhere", "locales") {
 		t.Errorf("without locales/ beside --roles, the working directory's: %v %+v", err, p.Locales)
 	}
 }

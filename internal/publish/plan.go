@@ -61,6 +61,15 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 		res.Diagnostics = ds
 		return nil, ErrInvalid
 	}
+	loc := localize.New(set, cats)
+	// A translation check refuses stops the build too, in every
+	// configured language, not only those built.
+	if errs := loc.Errors(cats); len(errs) > 0 {
+		ds = append(ds, errs...)
+		diag.Sort(ds)
+		res.Diagnostics = ds
+		return nil, ErrInvalid
+	}
 	langs, err := languages(opt.Langs, set.Config.Languages)
 	if err != nil {
 		return nil, err
@@ -70,7 +79,7 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 		return nil, err
 	}
 	p := &plan{
-		opt: opt, set: set, loc: localize.New(set, cats), langs: langs, renderers: renderers,
+		opt: opt, set: set, loc: loc, langs: langs, renderers: renderers,
 		fps:     map[string]string{},
 		partial: len(opt.Roles)+len(opt.Langs)+len(opt.Formats) > 0,
 		workers: opt.Jobs,

@@ -3,6 +3,7 @@
 package role
 
 import (
+	"slices"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -34,6 +35,10 @@ type Role struct {
 	// Acknowledgement, when set, overrides roledoc.yaml's choice of an
 	// employee acknowledgement block.
 	Acknowledgement *bool `yaml:"acknowledgement"`
+
+	// History lists the description's revisions, oldest first; it is
+	// printed as a table at the end of the document.
+	History []Revision `yaml:"history,omitempty" validate:"max=200,unique=Version,dive"`
 
 	// File is the path the role was loaded from, as shown in diagnostics.
 	File string `yaml:"-"`
@@ -75,6 +80,38 @@ type Approval struct {
 	By   string `yaml:"by" validate:"required,slug"`
 	Name string `yaml:"name" validate:"omitempty,text,max=120"`
 	Date string `yaml:"date" validate:"omitempty,datetime=2006-01-02"`
+	// Records are the approvals given, oldest first, each tied to the
+	// content it approved by a digest; roledoc approve appends them.
+	Records []Record `yaml:"records,omitempty" validate:"max=1000,dive"`
+}
+
+// Record is one approval: who approved which version on which date, and
+// the Digest of the content they saw.
+type Record struct {
+	Name    string `yaml:"name" validate:"required,text,max=120"`
+	Date    string `yaml:"date" validate:"required,datetime=2006-01-02"`
+	Version string `yaml:"version" validate:"required,max=20,version"`
+	Digest  string `yaml:"digest" validate:"required,digest"`
+}
+
+// Revision is one entry of the revision history.
+type Revision struct {
+	Version string `yaml:"version" validate:"required,max=20,version"`
+	Date    string `yaml:"date" validate:"required,datetime=2006-01-02"`
+	Summary string `yaml:"summary" validate:"required,text,min=3,max=1000"`
+}
+
+// Approved returns the latest record that approves the role as it is: its
+// version and content. ok is false when there is none, and the document
+// then shows blank signature lines.
+func (r *Role) Approved() (rec Record, ok bool) {
+	d := r.Digest()
+	for _, rec := range slices.Backward(r.Approval.Records) {
+		if rec.Version == r.Version && rec.Digest == d {
+			return rec, true
+		}
+	}
+	return Record{}, false
 }
 
 // Section is a list of items under a stable key, in document order.

@@ -182,6 +182,14 @@ var fieldRules = []fieldRule{
 		},
 		schema: func(s map[string]any, f schemaField) {},
 	},
+	{
+		tag:   "digest",
+		valid: digestRE.MatchString,
+		report: func(f failure) (string, string) {
+			return diag.InvalidDigest, fmt.Sprintf("%s is not a content digest; let roledoc approve write it", f.field)
+		},
+		schema: func(s map[string]any, f schemaField) { s["pattern"] = digestRE.String() },
+	},
 	enum("category", Categories),
 	enum("education", EducationLevels),
 	enum("pagesize", PageSizes),

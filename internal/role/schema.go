@@ -35,6 +35,14 @@ var descriptions = map[string]string{
 	"target":           "Optional target for a criterion, such as 100% of the plan.",
 	"text":             "The item's text in English.",
 	"approval":         "Who approves the description; name and date stay blank on the page when unset.",
+	"records":          "Approvals given, written by roledoc approve: who approved which version on which date, and the digest of the content approved.",
+	"digest":           "Digest of the approved content (every field printed, in English); roledoc check reports a role changed after approval.",
+	"history":          "Revision history, oldest first, printed as a table at the end of the document.",
+	"summary":          "What changed in this revision, in English; translated like other text.",
+	"Revision.version": "The version this revision produced.",
+	"Revision.date":    "Date of the revision (YYYY-MM-DD).",
+	"Record.version":   "The version approved.",
+	"Record.name":      "Name of the person who approved.",
 	"by":               "Id of the approving role or position.",
 	"name":             "Name of the person who approves.",
 	"date":             "Date of approval (YYYY-MM-DD).",
@@ -88,7 +96,9 @@ func typeSchema(t reflect.Type, tag string) map[string]any {
 			}
 			v := sf.Tag.Get("validate")
 			p := typeSchema(sf.Type, v)
-			if d, ok := descriptions[name]; ok {
+			if d, ok := descriptions[t.Name()+"."+name]; ok {
+				p["description"] = d
+			} else if d, ok := descriptions[name]; ok {
 				p["description"] = d
 			}
 			if slices.Contains(rulesOf(v), "required") || sf.Type.Kind() == reflect.Struct {

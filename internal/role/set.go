@@ -79,6 +79,7 @@ var setRules = []setRule{
 	selfSubstitutes,
 	reportingCycles,
 	todoTexts,
+	approvals,
 }
 
 // Unreadable returns the ids, taken from the file names, of role files
@@ -126,15 +127,19 @@ func LoadFS(fsys fs.FS, dir, prefix string) ([]*Role, []diag.Diagnostic) {
 			}
 			return nil
 		}
-		ext := path.Ext(p)
-		if ext != ".yaml" && ext != ".yml" || strings.HasPrefix(d.Name(), ".") {
+		if strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		// Whatever its name: a linked directory of roles left out in
+		// silence would drop them from the build unnoticed.
 		if d.Type()&fs.ModeSymlink != 0 {
 			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
 				ds = append(ds, diag.Warnf(diag.Pos{File: shown}, diag.SymlinkDir, "not following the link to a directory; move the files in or list them"))
 				return nil
 			}
+		}
+		if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
+			return nil
 		}
 		files = append(files, file{p, shown})
 		return nil

@@ -3,7 +3,6 @@
 package html
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -100,15 +99,12 @@ func (r *Renderer) Home(w io.Writer, h *doc.Home) error {
 	return execute(w, r.home, data)
 }
 
-// execute renders to a buffer first, so a template error never leaves a
-// half page in w.
+// execute renders straight into w, so that a writer with a size budget
+// stops a template that repeats text without end at the budget; buffering
+// here first would hold gigabytes before w could refuse them. On an error
+// w holds a partial page, which the caller discards.
 func execute(w io.Writer, t *template.Template, data any) error {
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return t.Execute(w, data)
 }
 
 func pageSize(p string) string {

@@ -3,14 +3,17 @@ package html
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	"github.com/roledoc/roledoc/internal/doc"
@@ -150,6 +153,43 @@ func TestStructure(t *testing.T) {
 }
 
 // Text from role files is escaped: markup in a duty is shown, not run.
+// budget refuses writes past max bytes, as the build's buffer does, and
+// counts what it was offered.
+type budget struct{ offered, max int }
+
+func (b *budget) Write(p []byte) (int, error) {
+	b.offered += len(p)
+	if b.offered > b.max {
+		return 0, errors.New("over budget")
+	}
+	return len(p), nil
+}
+
+// A template that repeats text without end stops at the writer's budget,
+// instead of growing a buffer of its own until memory runs out.
+func TestRepeatingTemplateStopsAtTheWritersBudget(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"style.css", "index.html", "home.html"} {
+		data, err := os.ReadFile(filepath.Join(fixture.Root(), "templates", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	fsys["role.html"] = &fstest.MapFile{Data: []byte("{{range 1000000000}}repeated text {{end}}")}
+	r, err := New(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &budget{max: 1 << 20}
+	if err := r.Render(w, fixture.Documents(t, "sales-manager")["en"]); err == nil {
+		t.Fatal("Render succeeded past the writer's budget")
+	}
+	if w.offered > 2<<20 {
+		t.Errorf("the writer was offered %d bytes at once; want the template stopped near its budget of %d", w.offered, w.max)
+	}
+}
+
 func TestEscapesContent(t *testing.T) {
 	r := renderer(t)
 	docs := fixture.Documents(t, "sales-manager")
@@ -492,5 +532,74 @@ func printedFaces(t *testing.T, pdf, lang string) {
 	}
 	if bytes.Contains(fonts, []byte("DejaVu")) {
 		t.Errorf("%s: printed partly in a fallback face:\n%s", lang, fonts)
+	}
+}
+
+// findItem returns the first item in sections that ok accepts.
+func findItem(sections []doc.Section, ok func(doc.Item) bool) *doc.Item {
+	for s := range sections {
+		for i := range sections[s].Items {
+			if ok(sections[s].Items[i]) {
+				return &sections[s].Items[i]
+			}
+		}
+	}
+	return nil
+}
+
+// TestChromiumEnglishInArabic opens an Arabic page with a duty and a
+// sub-entry shown in English, as when their translations are missing.
+// Each is an LTR isolate in the RTL page, as a browser sets one: the list
+// item stays right to left, so its bullet and number are on the right and
+// the English text ends at the item's right edge, next to them.
+func TestChromiumEnglishInArabic(t *testing.T) {
+	bin, args := testtool.Chromium(t)
+	d := *fixture.Documents(t, "sales-manager")["ar"]
+	d.Sections = slices.Clone(d.Sections)
+	for s := range d.Sections {
+		d.Sections[s].Items = slices.Clone(d.Sections[s].Items)
+	}
+	// The first item with a sub-list, and the first duty without a label.
+	sub := findItem(d.Sections, func(it doc.Item) bool { return len(it.Sub) > 0 })
+	duty := findItem(d.Sections, func(it doc.Item) bool { return len(it.Sub) == 0 && it.Label == "" })
+	if sub == nil || duty == nil {
+		t.Fatal("the Arabic page has no item with a sub-list, or none without a label")
+	}
+	duty.Lang, duty.Text = "en", "Searches for potential customers."
+	sub.Sub = slices.Clone(sub.Sub)
+	sub.SubLang = make([]string, len(sub.Sub))
+	sub.Sub[0], sub.SubLang[0] = "A forklift licence.", "en"
+	page := render(t, renderer(t), &d)
+	probe := `<script>addEventListener("load",()=>{const r=e=>e.getBoundingClientRect();const text=e=>{const g=document.createRange();g.selectNodeContents(e);return g.getBoundingClientRect()};` +
+		`const sub=[...document.querySelectorAll("ul.sub li")].find(l=>l.textContent=="A forklift licence.");` +
+		`const body=[...document.querySelectorAll("ol.items [lang=en]")].find(b=>b.textContent=="Searches for potential customers.");` +
+		`document.body.setAttribute("data-probe",[getComputedStyle(sub).direction,Math.round(r(sub).right-text(sub).right),Math.round(r(sub).width),` +
+		`Math.round(r(body.parentElement).right-r(body).right),Math.round(r(body).width)].join(" "))})</script>`
+	page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
+	file := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, append(args, "--window-size=1000,1400", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	m := regexp.MustCompile(`data-probe="(\w+) (-?\d+) (\d+) (-?\d+) (\d+)"`).FindSubmatch(out)
+	if m == nil {
+		t.Fatal("probe result not found in DOM")
+	}
+	t.Logf("%s", m[0])
+	n := func(i int) int { v, _ := strconv.Atoi(string(m[i])); return v }
+	// The bullet sits on the inline start of a list item: on the right
+	// when the item is right to left.
+	if string(m[1]) != "rtl" {
+		t.Errorf("the English sub-entry's list item is %s, so its bullet is on the left", m[1])
+	}
+	if gap, w := n(2), n(3); gap > 2 || w < 200 {
+		t.Errorf("the English sub-entry ends %dpx short of its item's right edge (item %dpx wide)", gap, w)
+	}
+	// The duty's text ends at the right of its column, next to its number.
+	if gap, w := n(4), n(5); gap > 2 || w > 400 {
+		t.Errorf("the English duty ends %dpx short of its column's right edge (text %dpx wide)", gap, w)
 	}
 }

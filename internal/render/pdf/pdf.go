@@ -120,7 +120,8 @@ var (
 // layout is the state of one document being drawn.
 type layout struct {
 	pdf          *gofpdf.Fpdf
-	rtl          bool
+	rtl          bool // the page's direction: alignment, number column
+	runRTL       bool // the direction of the text being set: the page's, or an isolate's
 	m            *metrics
 	lead         float64          // line spacing, a share of the font size
 	hyph         *hyphen.Patterns // nil: no hyphenation
@@ -157,7 +158,7 @@ func newLayout(d *doc.Document, m *metrics, lead float64) *layout {
 	p.SetMargins(marginX, marginTop, marginX)
 	p.SetAutoPageBreak(false, marginBot)
 	w, h := p.GetPageSize()
-	l := &layout{pdf: p, rtl: d.Dir == "rtl", m: m, lead: lead, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
+	l := &layout{pdf: p, rtl: d.Dir == "rtl", runRTL: d.Dir == "rtl", m: m, lead: lead, hyph: hyphen.For(d.Lang), points: map[string][]int{}, pageW: w, pageH: h}
 	l.numW = l.numberWidth(d)
 	l.tag = newTagger(p)
 	l.newPage()
@@ -441,9 +442,10 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 			return
 		}
 		// Untranslated text, shown in English: tagged as English and
-		// set in its own direction, so its full stop stays at its end.
+		// ordered in its own direction, so its full stop stays at its
+		// end, but placed as the page's, next to its number.
 		l.tag.lang(it.Lang)
-		l.inDir(rtlText(it.Text), func() { l.flowLines(w.main, textX, tw) })
+		l.isolate(rtlText(it.Text), func() { l.flowLines(w.main, textX, tw) })
 	})
 	if len(w.subs) > 0 {
 		l.tag.begin("L")
@@ -461,7 +463,7 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 					return
 				}
 				l.tag.lang(it.SubLang[i])
-				l.inDir(rtlText(it.Sub[i]), func() { l.flowLines(sub, sx, tw-bulletIn) })
+				l.isolate(rtlText(it.Sub[i]), func() { l.flowLines(sub, sx, tw-bulletIn) })
 			})
 			l.tag.end()
 		}
@@ -477,11 +479,15 @@ func (l *layout) item(d *doc.Document, it doc.Item, w wrappedItem) {
 	l.y += 1.2
 }
 
-// inDir draws in a direction other than the document's.
-func (l *layout) inDir(rtl bool, draw func()) {
-	doc := l.rtl
-	l.rtl = rtl
-	defer func() { l.rtl = doc }()
+// isolate draws text whose own direction may differ from the page's, as
+// a browser sets an isolate (<bdi>, dir on a span) that fills its
+// paragraph: the words are ordered in the text's direction, while the
+// lines are aligned and justified as the page's, so an English item in
+// an Arabic page stays at the right, next to its number.
+func (l *layout) isolate(rtl bool, draw func()) {
+	page := l.runRTL
+	l.runRTL = rtl
+	defer func() { l.runRTL = page }()
 	draw()
 }
 
@@ -544,19 +550,22 @@ type block struct {
 	text    []line // the approver's position, or the statement
 	name    string
 	date    string
-	w, h    float64
+	// recorded is an approval recorded for this content, set in place of
+	// the lines to sign.
+	recorded []line
+	w, h     float64
 }
 
 // blocks sets the signature blocks at their width: one alone is 110 mm
 // wide, several stand two to a row.
 func (l *layout) blocks(d *doc.Document) []block {
-	type raw struct{ heading, text, name, date string }
-	rs := []raw{{d.Labels.Approved, d.Approval.Title, d.Approval.Name, d.Approval.Date}}
+	type raw struct{ heading, text, name, date, recorded string }
+	rs := []raw{{d.Labels.Approved, d.Approval.Title, d.Approval.Name, d.Approval.Date, d.Approval.Recorded}}
 	for _, a := range d.Agreements {
-		rs = append(rs, raw{d.Labels.Agreed, a.Title, a.Name, a.Date})
+		rs = append(rs, raw{d.Labels.Agreed, a.Title, a.Name, a.Date, a.Recorded})
 	}
 	if a := d.Acknowledgement; a != nil {
-		rs = append(rs, raw{a.Heading, a.Statement, "", ""})
+		rs = append(rs, raw{a.Heading, a.Statement, "", "", ""})
 	}
 	w := min(110.0, l.contentW())
 	if len(rs) > 1 {
@@ -567,6 +576,10 @@ func (l *layout) blocks(d *doc.Document) []block {
 		b := block{heading: r.heading, name: r.name, date: r.date, w: w}
 		b.text = l.set(l.words([]span{{r.text, body}}), w-2*blockPad)
 		b.h = 3 + l.lineHeight(heading) + float64(len(b.text))*l.lineHeight(body) + 3*blockRowH + 5
+		if r.recorded != "" {
+			b.recorded = l.set(l.words([]span{{r.recorded, body}}), w-2*blockPad)
+			b.h = 3 + l.lineHeight(heading) + float64(len(b.text)+len(b.recorded))*l.lineHeight(body) + 2 + 5
+		}
 		out[i] = b
 	}
 	// Blocks on one row share its height, so their lines align.
@@ -615,15 +628,26 @@ func (l *layout) signature(d *doc.Document, b block, x, top float64) {
 	})
 	inX, inW := x+blockPad, b.w-2*blockPad
 	y := top + 3
-	l.tag.begin("Table")
-	l.tag.begin("Caption")
-	l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
-	l.tagged("P", func() {
-		for _, ln := range b.text {
+	lines := func(ls []line) {
+		for _, ln := range ls {
 			l.drawLine(ln, inX, inW, alignStart, y)
 			y += l.lineHeightOf(ln)
 		}
-	})
+	}
+	if len(b.recorded) > 0 {
+		// A recorded approval is text, not a form to fill in.
+		l.tag.begin("Div")
+		l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
+		l.tagged("P", func() { lines(b.text) })
+		y += 2
+		l.tagged("P", func() { lines(b.recorded) })
+		l.tag.end()
+		return
+	}
+	l.tag.begin("Table")
+	l.tag.begin("Caption")
+	l.tagged("P", func() { y = l.paragraph([]span{{b.heading, heading}}, inX, inW, alignStart, y) })
+	l.tagged("P", func() { lines(b.text) })
 	l.tag.end()
 	rows := []string{d.Labels.Name, d.Labels.Signature, d.Labels.Date}
 	vals := []string{b.name, "", b.date}

@@ -603,7 +603,7 @@ func (l *layout) outline(m mark, x, y float64, st style, scale float64) {
 
 // visual returns a line's words in display order, left to right.
 func (l *layout) visual(ln []word) []word {
-	if !l.rtl && !hasRTL(ln) {
+	if !l.runRTL && !hasRTL(ln) {
 		out := append([]word(nil), ln...)
 		for i := range out {
 			out[i].text = dropMarks(out[i].text)
@@ -622,8 +622,8 @@ func (l *layout) visual(ln []word) []word {
 			owner = append(owner, i)
 		}
 	}
-	order := bidi.Order(rs, l.rtl)
-	vis := bidi.Visual(rs, l.rtl)
+	order := bidi.Order(rs, l.runRTL)
+	vis := bidi.Visual(rs, l.runRTL)
 	var out []word
 	var cur []rune
 	curOwner := -1
