@@ -192,6 +192,17 @@ func (t *Texts) add(tr *Translation) {
 	}
 }
 
+// addErrors keeps the errors check reports in message id.
+func (t *Texts) addErrors(id string, ds []diag.Diagnostic) {
+	if len(ds) == 0 {
+		return
+	}
+	if t.Errors == nil {
+		t.Errors = map[string][]diag.Diagnostic{}
+	}
+	t.Errors[id] = ds
+}
+
 // interfaceMessage reports whether id is interface text, which may have
 // plural forms and templates; every other message is literal text.
 func interfaceMessage(id string) bool { return strings.HasPrefix(id, "ui.") }
@@ -201,7 +212,7 @@ func interfaceMessage(id string) bool { return strings.HasPrefix(id, "ui.") }
 // translation.
 func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.Diagnostic) {
 	cats := map[string]*Catalog{}
-	ds := eachLanguage(fsys, root, shown, false, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
+	ds := eachLanguage(fsys, root, shown, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
 		cats[c.Lang.Tag] = c
 		return ds
 	})
@@ -212,30 +223,72 @@ func LoadCatalogs(fsys fs.FS, root, shown string) (map[string]*Catalog, []diag.D
 // LoadCatalogs but keeping neither hashes nor positions.
 func LoadTexts(fsys fs.FS, root, shown string) (map[string]*Texts, []diag.Diagnostic) {
 	out := map[string]*Texts{}
-	ds := eachLanguage(fsys, root, shown, true, func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
-		out[c.Lang.Tag] = c.Texts()
-		return ds
-	})
+	ds := EachTexts(fsys, root, shown, func(t *Texts) { out[t.Lang.Tag] = t })
 	return out, ds
 }
 
-func duplicate(t, prev *Translation) diag.Diagnostic {
-	return diag.Errorf(t.Pos, diag.DuplicateKey, "message %q is already defined at %s; keep one", t.Msg.ID, prev.Pos)
+// EachTexts reads the catalogs for rendering like LoadTexts, but hands
+// each language's texts to use as soon as they are read, one language at
+// a time, so that a caller that does not keep them holds one language's
+// texts at most.
+func EachTexts(fsys fs.FS, root, shown string, use func(t *Texts)) []diag.Diagnostic {
+	return eachLanguageDir(fsys, root, shown, func(root, dir string, lang locale.Language) []diag.Diagnostic {
+		t, ds := loadTexts(fsys, root, dir, lang)
+		use(t)
+		return ds
+	})
+}
+
+// LanguageTexts reads one language's texts again, for rendering after
+// EachTexts reported its problems: it returns nil when the language has
+// no directory below root, and reports nothing.
+func LanguageTexts(fsys fs.FS, root, shown string, lang locale.Language) *Texts {
+	if fi, err := fs.Stat(fsys, path.Join(root, lang.Tag)); err != nil || !fi.IsDir() || lang.Tag == locale.Source {
+		return nil
+	}
+	t, _ := loadTexts(fsys, path.Join(root, lang.Tag), path.Join(shown, lang.Tag), lang)
+	return t
+}
+
+func duplicate(t, prev *Translation) diag.Diagnostic { return duplicateAt(t.Msg.ID, t.Pos, prev.Pos) }
+
+func duplicateAt(id string, pos, prev diag.Pos) diag.Diagnostic {
+	return diag.Errorf(pos, diag.DuplicateKey, "message %q is already defined at %s; keep one", id, prev)
 }
 
 // parsed is one catalog file's messages, or a glossary's terms.
 type parsed struct {
-	msgs     []*Translation
+	msgs []*Translation
+	// roles holds, after lean, the role messages as rendering keeps them,
+	// and errors what check reports as errors in them, by index in roles.
+	roles    []leanMsg
+	errors   map[int][]diag.Diagnostic
 	glossary map[string][]string
 	ds       []diag.Diagnostic
+}
+
+// leanMsg is a role message reduced to what Texts keeps and what a
+// duplicate's diagnostic needs: a fifth of a Translation.
+type leanMsg struct {
+	id, text string // copies, so that the file's bytes can go
+	pos      diag.Pos
+	empty    bool
 }
 
 // eachLanguage reads every language directory, a language's files in
 // parallel, and hands each language's catalog, with the problems found
 // reading it, to use, one language at a time, so that a caller that keeps
-// what it needs holds one language's catalog at most. A lean catalog
-// holds only what Texts keeps.
-func eachLanguage(fsys fs.FS, root, shown string, lean bool, use func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic) []diag.Diagnostic {
+// what it needs holds one language's catalog at most.
+func eachLanguage(fsys fs.FS, root, shown string, use func(c *Catalog, ds []diag.Diagnostic) []diag.Diagnostic) []diag.Diagnostic {
+	return eachLanguageDir(fsys, root, shown, func(root, dir string, lang locale.Language) []diag.Diagnostic {
+		return use(loadLanguage(fsys, root, dir, lang))
+	})
+}
+
+// eachLanguageDir calls load, one at a time, with each language directory
+// below root (as read and as shown) and its language; it reports the
+// directories that name no language.
+func eachLanguageDir(fsys fs.FS, root, shown string, load func(root, dir string, lang locale.Language) []diag.Diagnostic) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	entries, err := fs.ReadDir(fsys, root)
 	if err != nil {
@@ -273,25 +326,14 @@ func eachLanguage(fsys fs.FS, root, shown string, lean bool, use func(c *Catalog
 		if lang.Tag == locale.Source {
 			continue
 		}
-		c, more := loadLanguage(fsys, path.Join(root, e.Name()), dir, lang, lean)
-		ds = append(ds, use(c, more)...)
+		ds = append(ds, load(path.Join(root, e.Name()), dir, lang)...)
 	}
 	return ds
 }
 
 // loadLanguage reads one language's directory, its files in parallel.
-func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language, lean bool) (*Catalog, []diag.Diagnostic) {
-	names, ds := catalogFiles(fsys, root, dir, ".", RolesDir)
-	obsolete, more := catalogFiles(fsys, root, dir, ObsoleteDir, path.Join(ObsoleteDir, RolesDir))
-	ds = append(ds, more...)
-	all := append(names, obsolete...)
-	files := make([]parsed, len(all))
-	each(len(all), func(i int) {
-		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
-		if lean {
-			files[i].lean()
-		}
-	})
+func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language) (*Catalog, []diag.Diagnostic) {
+	names, files, ds := parseLanguage(fsys, root, dir, lang, false)
 	c := &Catalog{Lang: lang, Dir: dir, Msgs: map[string]*Translation{}, Glossary: map[string][]string{}, Obsolete: map[string]*Translation{}, fsys: fsys, root: root}
 	for i, f := range files {
 		ds = append(ds, f.ds...)
@@ -309,6 +351,102 @@ func loadLanguage(fsys fs.FS, root, dir string, lang locale.Language, lean bool)
 		maps.Copy(c.Glossary, f.glossary)
 	}
 	return c, ds
+}
+
+// parseLanguage parses a language directory's files in parallel: its
+// catalog files (names), then the obsolete ones. Lean files keep only what
+// Texts needs.
+func parseLanguage(fsys fs.FS, root, dir string, lang locale.Language, lean bool) (names []string, files []parsed, ds []diag.Diagnostic) {
+	names, ds = catalogFiles(fsys, root, dir, ".", RolesDir)
+	obsolete, more := catalogFiles(fsys, root, dir, ObsoleteDir, path.Join(ObsoleteDir, RolesDir))
+	ds = append(ds, more...)
+	all := append(names, obsolete...)
+	files = make([]parsed, len(all))
+	each(len(all), func(i int) {
+		files[i] = parseFile(fsys, path.Join(root, all[i]), path.Join(dir, all[i]))
+		if lean {
+			files[i].lean(lang)
+		}
+	})
+	return names, files, ds
+}
+
+// loadTexts reads one language's directory for rendering, with the same
+// problems as loadLanguage. Its role messages go from each file straight
+// into the texts: at ten thousand roles, a language's Translations would
+// be 200 MB held at once for 60 MB of texts.
+func loadTexts(fsys fs.FS, root, dir string, lang locale.Language) (*Texts, []diag.Diagnostic) {
+	names, files, ds := parseLanguage(fsys, root, dir, lang, true)
+	n := 0
+	for _, f := range files[:len(names)] {
+		n += len(f.roles)
+	}
+	t := &Texts{Lang: lang, Text: make(map[string]string, n)}
+	ui := map[string]*Translation{}
+	empty := map[string]bool{}
+	var first map[string]diag.Pos // where each role message is first, built at the first duplicate
+	obsolete := map[string]diag.Pos{}
+	for i, f := range files {
+		ds = append(ds, f.ds...)
+		if i >= len(names) {
+			// Obsolete messages are only checked for duplicates.
+			for _, tr := range f.msgs {
+				ds = addObsolete(obsolete, tr.Msg.ID, tr.Pos, ds)
+			}
+			for _, m := range f.roles {
+				ds = addObsolete(obsolete, m.id, m.pos, ds)
+			}
+			continue
+		}
+		for _, tr := range f.msgs {
+			if prev, dup := ui[tr.Msg.ID]; dup {
+				ds = append(ds, duplicate(tr, prev))
+				continue
+			}
+			ui[tr.Msg.ID] = tr
+			t.add(tr)
+			t.addErrors(tr.Msg.ID, translationErrors(lang, tr))
+		}
+		for k, m := range f.roles {
+			if _, dup := t.Text[m.id]; dup || empty[m.id] {
+				if first == nil {
+					first = firstPositions(files[:len(names)])
+				}
+				ds = append(ds, duplicateAt(m.id, m.pos, first[m.id]))
+				continue
+			}
+			if m.empty {
+				empty[m.id] = true
+				continue
+			}
+			t.Text[m.id] = m.text
+			t.addErrors(m.id, f.errors[k])
+		}
+	}
+	return t, ds
+}
+
+// addObsolete notes an obsolete message, reporting a duplicate.
+func addObsolete(seen map[string]diag.Pos, id string, pos diag.Pos, ds []diag.Diagnostic) []diag.Diagnostic {
+	if prev, dup := seen[id]; dup {
+		return append(ds, duplicateAt(id, pos, prev))
+	}
+	seen[id] = pos
+	return ds
+}
+
+// firstPositions maps each role message of lean files to where it is
+// first defined.
+func firstPositions(files []parsed) map[string]diag.Pos {
+	first := map[string]diag.Pos{}
+	for _, f := range files {
+		for _, m := range f.roles {
+			if _, ok := first[m.id]; !ok {
+				first[m.id] = m.pos
+			}
+		}
+	}
+	return first
 }
 
 // each calls f(i) for every i in [0, n) on up to GOMAXPROCS goroutines,
@@ -347,21 +485,30 @@ func catalogFiles(fsys fs.FS, dir, shown string, subdirs ...string) ([]string, [
 	return names, ds
 }
 
-// lean keeps of a file's role messages only their ids and forms, as
-// copies, so that the file's bytes and nodes go as soon as it is read:
+// lean keeps of a file's role messages only their ids, texts and
+// positions, as copies, so that the file's bytes and nodes go as soon as
+// it is read:
 // they share memory with the values, and one language's parsed files are
 // about four times the size of its texts (250 MB against 65 MB at 10,000
 // roles). Interface messages, from one small file, are kept whole.
-func (p *parsed) lean() {
+func (p *parsed) lean(lang locale.Language) {
 	c := strings.Clone
-	for i, t := range p.msgs {
+	ui := p.msgs[:0]
+	for _, t := range p.msgs {
 		if interfaceMessage(t.Msg.ID) {
+			ui = append(ui, t)
 			continue
 		}
-		m := t.Msg
-		p.msgs[i] = &Translation{Pos: t.Pos, Msg: &i18n.Message{ID: c(m.ID),
-			Zero: c(m.Zero), One: c(m.One), Two: c(m.Two), Few: c(m.Few), Many: c(m.Many), Other: c(m.Other)}}
+		if ds := translationErrors(lang, t); len(ds) > 0 {
+			if p.errors == nil {
+				p.errors = map[int][]diag.Diagnostic{}
+			}
+			p.errors[len(p.roles)] = ds
+		}
+		p.roles = append(p.roles, leanMsg{id: c(t.Msg.ID), text: c(t.Msg.Other), pos: t.Pos, empty: t.Empty()})
 	}
+	clear(p.msgs[len(ui):])
+	p.msgs = ui
 }
 
 // parseFile reads one catalog or glossary file.

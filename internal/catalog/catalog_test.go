@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/role"
@@ -171,6 +173,42 @@ func dumpNotMissing(ds []diag.Diagnostic) string {
 		}
 	}
 	return b.String()
+}
+
+// Loading for rendering keeps less but reports the same problems as
+// loading for checks: duplicates across files, of an empty message, among
+// obsolete ones and in the interface.
+func TestLoadTextsReportsAsLoadCatalogs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"nl/ui.yaml":                  {Data: []byte("ui.kind:\n  other: Functie\nui.kind:\n  other: Functie 2\nui.section.duties:\n  other: '{{range 3}}x{{end}}'\n")},
+		"nl/roles/a.yaml":             {Data: []byte("a.title:\n  other: Een\na.duties.x:\n  other: \"\"\n")},
+		"nl/roles/b.yaml":             {Data: []byte("a.title:\n  other: Twee\na.duties.x:\n  other: Taak\nb.title:\n  other: Bee\n")},
+		"nl/obsolete/roles/a.yaml":    {Data: []byte("a.old:\n  other: Oud\n")},
+		"nl/obsolete/roles/b.yaml":    {Data: []byte("a.old:\n  other: Ouder\n")},
+		"nl/roles/broken.yaml":        {Data: []byte("c.title: [\n")},
+		"nl/obsolete/roles/same.yaml": {Data: []byte("b.title:\n  other: Bee\n")},
+		"nl/roles/c.yaml":             {Data: []byte("c.title:\n  other: '{{range 3}}x{{end}}'\nc.duties.y:\n  one: Een\n  other: Veel\n")},
+	}
+	cats, want := LoadCatalogs(fsys, ".", "locales")
+	texts, got := LoadTexts(fsys, ".", "locales")
+	diag.Sort(want)
+	diag.Sort(got)
+	if len(want) < 4 {
+		t.Fatalf("LoadCatalogs found %d problems, want at least 4: %v", len(want), want)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadTexts reports\n%v\nLoadCatalogs\n%v", got, want)
+	}
+	nl := texts["nl"]
+	if full := cats["nl"].Texts().Errors; len(full) < 2 || !reflect.DeepEqual(nl.Errors, full) {
+		t.Errorf("errors in the texts:\n%v\nin the catalog's:\n%v", nl.Errors, full)
+	}
+	if nl.Text["a.title"] != "Een" || nl.Text["b.title"] != "Bee" || len(nl.UI) != 2 {
+		t.Errorf("texts: %v, %d interface messages", nl.Text, len(nl.UI))
+	}
+	if _, ok := nl.Text["a.duties.x"]; ok {
+		t.Errorf("a.duties.x is empty where first defined, yet has a text: %q", nl.Text["a.duties.x"])
+	}
 }
 
 // A linked language directory, inside the project or out, is not read,

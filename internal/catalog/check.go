@@ -339,32 +339,40 @@ var errorRules = []rule{invalidPlural, brokenTemplate, templateCode, placeholder
 // in UI and every other message is literal text with one form. Callers
 // ignore the ids of messages that have no source (orphans), as check does.
 func (c *Catalog) errors() map[string][]diag.Diagnostic {
-	allowed := locale.PluralForms(c.Lang.Tag)
-	// The rules read of a literal source only that it is literal and has
-	// one form: one entry serves every role message.
-	literal := &Entry{Msg: &i18n.Message{Other: "text"}, Literal: true}
 	var out map[string][]diag.Diagnostic
 	for id, t := range c.Msgs {
-		if t.Empty() {
-			continue
-		}
-		e := literal
-		if interfaceMessage(id) {
-			if e = uiEntries[id]; e == nil {
-				continue // an orphan
+		if ds := translationErrors(c.Lang, t); len(ds) > 0 {
+			if out == nil {
+				out = map[string][]diag.Diagnostic{}
 			}
-		}
-		m := message{lang: c.Lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: allowed}
-		for _, r := range errorRules {
-			if ds := r(m); len(ds) > 0 {
-				if out == nil {
-					out = map[string][]diag.Diagnostic{}
-				}
-				out[id] = append(out[id], ds...)
-			}
+			out[id] = ds
 		}
 	}
 	return out
+}
+
+// literalSource stands for every role message in the error rules, which
+// read of a literal source only that it is literal and has one form.
+var literalSource = &Entry{Msg: &i18n.Message{Other: "text"}, Literal: true}
+
+// translationErrors is what check reports as errors in one translation
+// into lang: nothing for an empty one or an orphan interface message.
+func translationErrors(lang locale.Language, t *Translation) []diag.Diagnostic {
+	if t.Empty() {
+		return nil
+	}
+	e := literalSource
+	if interfaceMessage(t.Msg.ID) {
+		if e = uiEntries[t.Msg.ID]; e == nil {
+			return nil // an orphan
+		}
+	}
+	m := message{lang: lang, src: e, t: t, srcForms: formValues(e.Msg), forms: formValues(t.Msg), allowed: locale.PluralForms(lang.Tag)}
+	var ds []diag.Diagnostic
+	for _, r := range errorRules {
+		ds = append(ds, r(m)...)
+	}
+	return ds
 }
 
 // invalidPlural: a form the language does not have, or a plural form on
@@ -581,7 +589,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 		ds = append(ds, d)
 	}
 	unreadable := unreadableFiles(set.Unreadable())
-	ds = append(ds, eachLanguage(fsys, root, shown, false, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
+	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
 			more = append(more, check(src, ids, c, withBroken(unreadable, c.Dir, more))...)
 			configured[c.Lang.Tag] = false // done

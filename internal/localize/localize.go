@@ -30,7 +30,7 @@ import (
 // per run and is safe for concurrent use.
 type Localizer struct {
 	set *role.Set
-	src map[string]*catalog.Entry
+	src *source
 	// bundle holds the interface messages, which need go-i18n's plural
 	// rules and templates.
 	bundle *i18n.Bundle
@@ -49,15 +49,70 @@ type Localizer struct {
 	ui map[string]map[string]string
 }
 
+// source is the English documents are localized from: the interface
+// messages whole, for go-i18n's plural rules and templates, and literal
+// text (titles and role content) as plain strings with where each comes
+// from. A go-i18n message per literal would cost 192 bytes more each,
+// 50 MB at ten thousand roles.
+type source struct {
+	ui  map[string]*i18n.Message
+	lit map[string]english
+}
+
+// english is one literal source message.
+type english struct {
+	text string
+	role *role.Role   // or
+	cfg  *role.Config // for the configuration's titles
+	path string       // of the value in its file
+}
+
+func newSource(set *role.Set) *source {
+	src := &source{ui: make(map[string]*i18n.Message, len(catalog.UI)), lit: map[string]english{}}
+	for _, m := range catalog.UI {
+		src.ui[m.ID] = m
+	}
+	catalog.EachLiteral(set, func(l catalog.Literal) {
+		src.lit[l.ID] = english{text: l.Text, role: l.Role, cfg: l.Cfg, path: l.Path}
+	})
+	return src
+}
+
+// has reports whether id is a source message.
+func (src *source) has(id string) bool {
+	_, lit := src.lit[id]
+	return lit || src.ui[id] != nil
+}
+
+// pos is where the English of message id is: the value in the role file
+// or in roledoc.yaml, or nothing for interface messages.
+func (src *source) pos(id string) diag.Pos {
+	switch e := src.lit[id]; {
+	case e.role != nil:
+		return e.role.Pos(e.path)
+	case e.cfg != nil:
+		return e.cfg.Pos(e.path)
+	}
+	return diag.Pos{}
+}
+
 // New loads the source messages and every language's texts, with English
 // as the fallback.
 func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
-	src := catalog.Index(catalog.SourceMessages(set))
+	return newLocalizer(set, newSource(set), texts)
+}
+
+// With returns a Localizer of the same roles with other languages' texts,
+// sharing the English source messages, which at scale take longer to
+// index than a language's texts: a build holds one language at a time.
+func (l *Localizer) With(texts map[string]*catalog.Texts) *Localizer {
+	return newLocalizer(l.set, l.src, texts)
+}
+
+func newLocalizer(set *role.Set, src *source, texts map[string]*catalog.Texts) *Localizer {
 	b := i18n.NewBundle(language.English)
-	for _, e := range src {
-		if !e.Literal {
-			b.MustAddMessages(language.English, e.Msg)
-		}
+	for _, m := range src.ui {
+		b.MustAddMessages(language.English, m)
 	}
 	lit := map[string]map[string]string{}
 	have := map[string]map[string]bool{}
@@ -66,7 +121,7 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 		lit[t.Lang.Tag] = displayable(t.Text)
 		have[t.Lang.Tag] = map[string]bool{}
 		for _, m := range t.UI {
-			if e, ok := src[m.ID]; ok && runnable(e.Msg, m) {
+			if e, ok := src.ui[m.ID]; ok && runnable(e, m) {
 				b.MustAddMessages(tag, m)
 				have[t.Lang.Tag][m.ID] = true
 			}
@@ -76,10 +131,8 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 		plain: map[string]map[string]string{}, ui: map[string]map[string]string{}}
 	for _, lang := range locale.Languages {
 		l.ui[lang.Tag] = map[string]string{}
-		for id, e := range src {
-			if !e.Literal {
-				l.ui[lang.Tag][id] = "en:" + catalog.Hash(e.Msg)
-			}
+		for id, m := range src.ui {
+			l.ui[lang.Tag][id] = "en:" + catalog.Hash(m)
 		}
 	}
 	for _, t := range texts {
@@ -92,8 +145,8 @@ func New(set *role.Set, texts map[string]*catalog.Texts) *Localizer {
 	for _, lang := range locale.Languages {
 		s := l.session(lang)
 		cache := map[string]string{}
-		for id, e := range src {
-			if !e.Literal && !strings.Contains(e.Msg.Other, "{{") && (lang.Tag == locale.Source || have[lang.Tag][id]) {
+		for id, m := range src.ui {
+			if !strings.Contains(m.Other, "{{") && (lang.Tag == locale.Source || have[lang.Tag][id]) {
 				cache[id] = s.t(id, nil, nil)
 			}
 		}
@@ -113,7 +166,7 @@ func (l *Localizer) Errors(texts map[string]*catalog.Texts) []diag.Diagnostic {
 			continue
 		}
 		for id, errs := range texts[lang.Tag].Errors {
-			if _, ok := l.src[id]; ok {
+			if l.src.has(id) {
 				ds = append(ds, errs...)
 			}
 		}
@@ -143,16 +196,16 @@ func (s *session) t(id string, data map[string]any, count any) string {
 		// Fingerprints adds the text shown in each language.
 		return fmt.Sprintf("{#%d %v %v}", s.read(id), data, count)
 	}
-	e, ok := s.l.src[id]
-	if !ok {
-		return id
-	}
-	if e.Literal {
+	if e, ok := s.l.src.lit[id]; ok {
 		if text, ok := s.l.literal[s.lang.Tag][id]; ok {
 			return text
 		}
-		s.fellBack(e)
-		return e.Msg.Other
+		s.fellBack(id)
+		return e.text
+	}
+	m, ok := s.l.src.ui[id]
+	if !ok {
+		return id
 	}
 	if data == nil && count == nil {
 		if text, ok := s.l.plain[s.lang.Tag][id]; ok {
@@ -163,24 +216,24 @@ func (s *session) t(id string, data map[string]any, count any) string {
 	// go-i18n reports Tagalog as "fil", its canonical tag; compare
 	// languages, not spellings.
 	if err != nil || !s.lang.Is(tag.String()) {
-		s.fellBack(e)
+		s.fellBack(id)
 		if out == "" {
-			return e.Msg.Other
+			return m.Other
 		}
 	}
 	return out
 }
 
-// fellBack records that a message is shown in English.
-func (s *session) fellBack(e *catalog.Entry) {
+// fellBack records that message id is shown in English.
+func (s *session) fellBack(id string) {
 	if s.lang.Tag == locale.Source {
 		return
 	}
-	pos := e.Pos()
+	pos := s.l.src.pos(id)
 	if pos.File == "" {
-		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + catalog.FileFor(e.Msg.ID)}
+		pos = diag.Pos{File: "locales/" + s.lang.Tag + "/" + catalog.FileFor(id)}
 	}
-	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", e.Msg.ID, s.lang))
+	s.missing = append(s.missing, diag.Warnf(pos, diag.MissingTranslation, "%s has no %s translation; using the English", id, s.lang))
 }
 
 func (s *session) plain(id string) string { return s.t(id, nil, nil) }
@@ -299,15 +352,14 @@ func (l *Localizer) Fingerprints(r *role.Role, langs []locale.Language) []string
 // finds it: the translation, else the English; ids with no source
 // message show as themselves.
 func (l *Localizer) shown(lang locale.Language, id string) string {
-	e, ok := l.src[id]
-	switch {
-	case !ok:
-		return "\x00" + id
-	case e.Literal:
+	if e, ok := l.src.lit[id]; ok {
 		if text, ok := l.literal[lang.Tag][id]; ok {
 			return text
 		}
-		return "en:" + e.Msg.Other
+		return "en:" + e.text
+	}
+	if _, ok := l.src.ui[id]; !ok {
+		return "\x00" + id
 	}
 	return l.ui[lang.Tag][id]
 }
@@ -348,22 +400,20 @@ func (l *Localizer) Missing(roles []*role.Role, lang locale.Language) []diag.Dia
 		want[r] = true
 	}
 	var ids []string
-	for id, e := range l.src {
-		if e.Role != nil && !want[e.Role] {
-			continue
+	for id, e := range l.src.lit {
+		if _, ok := l.literal[lang.Tag][id]; !ok && (e.role == nil || want[e.role]) {
+			ids = append(ids, id)
 		}
-		ok := l.translated[lang.Tag][id]
-		if e.Literal {
-			_, ok = l.literal[lang.Tag][id]
-		}
-		if !ok {
+	}
+	for id := range l.src.ui {
+		if !l.translated[lang.Tag][id] {
 			ids = append(ids, id)
 		}
 	}
 	slices.Sort(ids) // only the missing ones, for a stable report
 	s := l.session(lang)
 	for _, id := range ids {
-		s.fellBack(l.src[id])
+		s.fellBack(id)
 	}
 	return s.missing
 }

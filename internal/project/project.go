@@ -321,31 +321,6 @@ func readShown(fsys fs.FS, name string) []byte {
 	return data
 }
 
-// LoadRender reads the roles and the catalogs' texts, for rendering: lean
-// on memory, with the same errors as LoadCatalogs but no staleness
-// information. Roles and catalogs are read at the same time: the serial
-// work between the parallel parses (building the set) then overlaps with
-// them.
-func (p *Project) LoadRender() (*role.Set, map[string]*catalog.Texts, []diag.Diagnostic, error) {
-	type loaded struct {
-		texts map[string]*catalog.Texts
-		ds    []diag.Diagnostic
-	}
-	catalogs := make(chan loaded, 1)
-	go func() {
-		texts, ds := catalog.LoadTexts(p.Locales.FS, p.Locales.Root, p.Locales.Shown)
-		catalogs <- loaded{texts, ds}
-	}()
-	set, ds, err := p.Load()
-	c := <-catalogs
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	ds = append(ds, c.ds...)
-	diag.Sort(ds)
-	return set, c.texts, ds, nil
-}
-
 // LoadCatalogs reads the translation catalogs.
 func (p *Project) LoadCatalogs() (map[string]*catalog.Catalog, []diag.Diagnostic) {
 	return catalog.LoadCatalogs(p.Locales.FS, p.Locales.Root, p.Locales.Shown)

@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/catalog"
 	"github.com/roledoc/roledoc/internal/diag"
 	"github.com/roledoc/roledoc/internal/doc"
 	"github.com/roledoc/roledoc/internal/locale"
@@ -19,13 +20,17 @@ import (
 )
 
 // plan is everything a build will output, each with the fingerprint of
-// what it is made from. It holds the loaded roles and catalogs, not the
-// documents: those are localized one job at a time while rendering.
+// what it is made from. It holds the loaded roles and the English source
+// messages, not the translations: at ten thousand roles those are 60 MB
+// per language, so each language is read while planning, used and
+// dropped, and read again to render only when one of its documents must
+// be rendered. Documents are localized one job at a time while rendering.
 type plan struct {
 	opt       Options
 	set       *role.Set
-	loc       *localize.Localizer
+	src       *localize.Localizer // the English source, no translations
 	langs     []locale.Language
+	roles     []*role.Role
 	jobs      []job
 	renderers []Renderer
 	fps       map[string]string // renderer fingerprint by extension
@@ -50,53 +55,119 @@ type page struct {
 	render func(io.Writer) error
 }
 
+// planned is what planning found in one language while its texts were
+// loaded.
+type planned struct {
+	missing []diag.Diagnostic
+	index   *doc.Index // nil when no index page is built
+	title   string     // the index's title, for the language chooser
+}
+
 // newPlan loads and checks every input, then fingerprints every output.
 // Diagnostics go to res even when the plan fails.
 func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, res *Result) (*plan, error) {
-	set, cats, ds, err := opt.Project.LoadRender()
-	if err != nil {
-		return nil, err
-	}
-	if set == nil || diag.HasErrors(ds) {
-		res.Diagnostics = ds
-		return nil, ErrInvalid
-	}
-	loc := localize.New(set, cats)
-	// A translation check refuses stops the build too, in every
-	// configured language, not only those built.
-	if errs := loc.Errors(cats); len(errs) > 0 {
-		ds = append(ds, errs...)
-		diag.Sort(ds)
-		res.Diagnostics = ds
-		return nil, ErrInvalid
-	}
-	langs, err := languages(opt.Langs, set.Config.Languages)
-	if err != nil {
-		return nil, err
-	}
-	roles, err := selectRoles(set, opt.Roles)
-	if err != nil {
-		return nil, err
-	}
 	p := &plan{
-		opt: opt, set: set, loc: loc, langs: langs, renderers: renderers,
+		opt: opt, renderers: renderers,
 		fps:     map[string]string{},
-		partial: len(opt.Roles)+len(opt.Langs)+len(opt.Formats) > 0,
+		partial: len(opt.Roles)+len(opt.Formats)+len(opt.Langs) > 0,
 		workers: opt.Jobs,
 	}
 	if p.workers <= 0 {
 		p.workers = runtime.GOMAXPROCS(0)
 	}
+	for _, r := range renderers {
+		p.fps[r.Ext()] = r.Fingerprint()
+	}
+	withSite := site != nil && slices.ContainsFunc(renderers, func(r Renderer) bool { return r.Ext() == "html" })
+
+	// The roles load while the first language's catalog files are parsed.
+	type loaded struct {
+		set *role.Set
+		ds  []diag.Diagnostic
+		err error
+	}
+	roles := make(chan loaded, 1)
+	go func() {
+		set, ds, err := opt.Project.Load()
+		roles <- loaded{set, ds, err}
+	}()
+	var (
+		rs      *loaded
+		all     []locale.Language // configured, for the language chooser
+		found   map[string]*planned
+		prepErr error
+		// errs are the errors check reports in the translations, which
+		// stop the build too, in every configured language, not only
+		// those built.
+		errs []diag.Diagnostic
+	)
+	// prepare waits for the roles and reports whether the languages'
+	// texts are worth planning with: not when the roles have errors.
+	prepare := func() bool {
+		if rs == nil {
+			r := <-roles
+			rs = &r
+			if r.err == nil && r.set != nil && !diag.HasErrors(r.ds) {
+				if prepErr = p.prepare(r.set); prepErr == nil {
+					all, prepErr = languages(nil, r.set.Config.Languages)
+				}
+				found = map[string]*planned{}
+			}
+		}
+		return found != nil && prepErr == nil
+	}
+	use := func(l locale.Language, t *catalog.Texts) {
+		ok := prepare()
+		if t != nil && p.src != nil {
+			errs = append(errs, p.src.Errors(map[string]*catalog.Texts{l.Tag: t})...)
+		}
+		if !ok || found[l.Tag] != nil {
+			return
+		}
+		want := slices.ContainsFunc(p.langs, func(x locale.Language) bool { return x.Tag == l.Tag })
+		if !want && !(withSite && slices.ContainsFunc(all, func(x locale.Language) bool { return x.Tag == l.Tag })) {
+			return
+		}
+		texts := map[string]*catalog.Texts{}
+		if t != nil {
+			texts[l.Tag] = t
+		}
+		found[l.Tag] = p.planLanguage(ctx, p.src.With(texts), l, want, withSite)
+	}
+	pr := opt.Project
+	cds := catalog.EachTexts(pr.Locales.FS, pr.Locales.Root, pr.Locales.Shown, func(t *catalog.Texts) { use(t.Lang, t) })
+	prepare()
+	if rs.err != nil {
+		return nil, rs.err
+	}
+	ds := append(rs.ds, cds...)
+	diag.Sort(ds)
+	if rs.set == nil || diag.HasErrors(ds) {
+		res.Diagnostics = ds
+		return nil, ErrInvalid
+	}
+	if len(errs) > 0 {
+		ds = append(ds, errs...)
+		diag.Sort(ds)
+		res.Diagnostics = ds
+		return nil, ErrInvalid
+	}
+	if prepErr != nil {
+		return nil, prepErr
+	}
+	// Languages without a catalog show English.
+	for _, l := range slices.Concat(p.langs, all) {
+		use(l, nil)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	// Missing translations must be known before anything is rendered, so
 	// that --strict can stop the build.
-	for _, l := range langs {
-		missing := p.loc.Missing(roles, l)
-		if len(missing) > 0 {
+	for _, l := range p.langs {
+		if missing := found[l.Tag].missing; len(missing) > 0 {
 			res.Fallbacks = append(res.Fallbacks, Fallback{l.Tag, len(missing)})
-		}
-		ds = append(ds, missing...)
-		for _, r := range roles {
-			p.jobs = append(p.jobs, job{role: r, lang: l})
+			ds = append(ds, missing...)
 		}
 	}
 	if opt.Strict {
@@ -109,28 +180,54 @@ func newPlan(ctx context.Context, opt Options, renderers []Renderer, site Site, 
 	}
 	// Everything is checked: the position trees are not needed to render,
 	// and at scale they are a third of the memory held while rendering.
-	set.Forget()
-
-	for _, r := range renderers {
-		p.fps[r.Ext()] = r.Fingerprint()
-	}
-	// Jobs are by language, then role; each role's skeleton is made once
-	// for all its languages.
-	err = each(ctx, p.workers, len(roles), func(_ context.Context, i int) error {
-		for k, fp := range p.loc.Fingerprints(roles[i], langs) {
-			p.jobs[k*len(roles)+i].fp = hash(fp, opt.Date.String())
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if site != nil && slices.ContainsFunc(renderers, func(r Renderer) bool { return r.Ext() == "html" }) {
-		if p.pages, err = p.planSite(site); err != nil {
-			return nil, err
-		}
+	p.set.Forget()
+	if withSite {
+		p.pages = p.planSite(site, all, found)
 	}
 	return p, nil
+}
+
+// prepare resolves the languages and roles to build from the loaded set.
+func (p *plan) prepare(set *role.Set) error {
+	p.set, p.src = set, localize.New(set, nil)
+	var err error
+	if p.langs, err = languages(p.opt.Langs, set.Config.Languages); err != nil {
+		return err
+	}
+	if p.roles, err = selectRoles(set, p.opt.Roles); err != nil {
+		return err
+	}
+	for _, l := range p.langs {
+		for _, r := range p.roles {
+			p.jobs = append(p.jobs, job{role: r, lang: l})
+		}
+	}
+	return nil
+}
+
+// planLanguage finds one language's missing translations and index page,
+// and, when it is built, fingerprints its documents, with loc holding its
+// texts.
+func (p *plan) planLanguage(ctx context.Context, loc *localize.Localizer, l locale.Language, build, site bool) *planned {
+	pl := &planned{}
+	ix := loc.Index(l)
+	pl.title = ix.Title
+	if !build {
+		return pl
+	}
+	pl.missing = loc.Missing(p.roles, l)
+	if site {
+		ix.Page = p.set.Config.Page()
+		pl.index = ix
+	}
+	k := slices.IndexFunc(p.langs, func(x locale.Language) bool { return x.Tag == l.Tag })
+	jobs := p.jobs[k*len(p.roles) : (k+1)*len(p.roles)]
+	// An error here is the context's, which the caller reports.
+	_ = each(ctx, p.workers, len(jobs), func(_ context.Context, i int) error {
+		jobs[i].fp = hash(loc.Fingerprints(jobs[i].role, []locale.Language{l})[0], p.opt.Date.String())
+		return nil
+	})
+	return pl
 }
 
 // input is the fingerprint of one output: its document's inputs and the
@@ -140,9 +237,19 @@ func (p *plan) input(j *job, r Renderer) digest { return hash(string(j.fp[:]), p
 // outputs counts the planned outputs.
 func (p *plan) outputs() int { return len(p.jobs)*len(p.renderers) + len(p.pages) }
 
+// localizer reads lang's texts again, to render its documents.
+func (p *plan) localizer(lang locale.Language) *localize.Localizer {
+	pr := p.opt.Project
+	texts := map[string]*catalog.Texts{}
+	if t := catalog.LanguageTexts(pr.Locales.FS, pr.Locales.Root, pr.Locales.Shown, lang); t != nil {
+		texts[lang.Tag] = t
+	}
+	return p.src.With(texts)
+}
+
 // document localizes one job.
-func (p *plan) document(j *job) *doc.Document {
-	d, _ := p.loc.Document(j.role, j.lang) // diagnostics were reported by Missing
+func (p *plan) document(loc *localize.Localizer, j *job) *doc.Document {
+	d, _ := loc.Document(j.role, j.lang) // diagnostics were reported by Missing
 	d.Page = p.set.Config.Page()
 	if !p.opt.Date.IsZero() {
 		d.Date = p.opt.Date
@@ -151,26 +258,21 @@ func (p *plan) document(j *job) *doc.Document {
 }
 
 // planSite prepares each language's index and the language chooser.
-func (p *plan) planSite(site Site) ([]page, error) {
+func (p *plan) planSite(site Site, all []locale.Language, found map[string]*planned) []page {
 	fp := p.fps["html"]
 	var pages []page
 	for _, l := range p.langs {
-		ix := p.loc.Index(l)
-		ix.Page = p.set.Config.Page()
+		ix := found[l.Tag].index
 		pages = append(pages, page{l.Tag + "/index.html", hash(docHash(ix), fp), func(w io.Writer) error { return site.Index(w, ix) }})
 	}
 	// The language chooser lists every configured language, whichever
 	// this run built.
 	home := &doc.Home{Organization: p.set.Config.Organization, Generator: "roledoc " + roledoc.Version}
-	all, err := languages(nil, p.set.Config.Languages)
-	if err != nil {
-		return nil, err
-	}
 	for _, l := range all {
-		home.Languages = append(home.Languages, doc.HomeLanguage{Lang: l.Tag, Dir: l.Dir(), Name: l.Native, Title: p.loc.Index(l).Title})
+		home.Languages = append(home.Languages, doc.HomeLanguage{Lang: l.Tag, Dir: l.Dir(), Name: l.Native, Title: found[l.Tag].title})
 	}
 	pages = append(pages, page{"index.html", hash(docHash(home), fp), func(w io.Writer) error { return site.Home(w, home) }})
-	return pages, nil
+	return pages
 }
 
 // upToDate reports whether the previous build made exactly the planned

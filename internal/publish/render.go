@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/roledoc/roledoc/internal/doc"
+	"github.com/roledoc/roledoc/internal/localize"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -53,34 +54,45 @@ func (p *plan) render(ctx context.Context, stage, out string, old *manifest, res
 		mu   sync.Mutex // Progress is called by one worker at a time
 		done int
 	)
-	err := each(ctx, p.workers, len(p.jobs), func(ctx context.Context, i int) error {
-		j := &p.jobs[i]
-		var d *doc.Document // localized once, for the first format that needs it
-		for k, r := range p.renderers {
-			e, wrote, err := p.emit(ctx, stage, out, old, j.name(r.Ext()), p.input(j, r), func(w io.Writer) error {
-				if d == nil {
-					d = p.document(j)
+	// One language at a time, its texts read again only if one of its
+	// documents is rendered, and dropped before the next.
+	for k, l := range p.langs {
+		var (
+			once sync.Once
+			loc  *localize.Localizer
+		)
+		first := k * len(p.roles)
+		err := each(ctx, p.workers, len(p.roles), func(ctx context.Context, i int) error {
+			i += first
+			j := &p.jobs[i]
+			var d *doc.Document // localized once, for the first format that needs it
+			for k, r := range p.renderers {
+				e, wrote, err := p.emit(ctx, stage, out, old, j.name(r.Ext()), p.input(j, r), func(w io.Writer) error {
+					if d == nil {
+						once.Do(func() { loc = p.localizer(l) })
+						d = p.document(loc, j)
+					}
+					return r.Render(w, d)
+				})
+				if err != nil {
+					return err
 				}
-				return r.Render(w, d)
-			})
-			if err != nil {
-				return err
+				entries[i*n+k] = e
+				if wrote {
+					written.Add(1)
+				}
 			}
-			entries[i*n+k] = e
-			if wrote {
-				written.Add(1)
+			if p.opt.Progress != nil {
+				mu.Lock()
+				done++
+				p.opt.Progress(done, len(p.jobs))
+				mu.Unlock()
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if p.opt.Progress != nil {
-			mu.Lock()
-			done++
-			p.opt.Progress(done, len(p.jobs))
-			mu.Unlock()
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	m := &manifest{Version: manifestVersion, Files: make(map[string]entry, p.outputs())}
 	for i := range p.jobs {
