@@ -100,6 +100,9 @@ func coverage(src []*Entry, ids map[string]*Entry, c *Catalog, unreadable map[st
 			}
 			switch StateOf(e, t) {
 			case Missing:
+				if t == nil && unreadable[FileFor(e.Msg.ID)] {
+					continue // its catalog file has an error of its own
+				}
 				pos := e.Pos()
 				if t != nil {
 					pos = t.Pos
@@ -219,13 +222,13 @@ func missingTranslations(c *Catalog, st Status) []diag.Diagnostic {
 func staleTranslations(c *Catalog, st Status) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, p := range st.Stale {
-		was := "run 'roledoc i18n merge' to keep the earlier English beside it"
+		confirm := fmt.Sprintf("update the translation, or if it still fits run 'roledoc i18n confirm --lang %s %s'", c.Lang.Tag, p.ID)
 		if p.Previous != "" {
-			was = fmt.Sprintf("was %q", p.Previous)
+			ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation, "the English of %s changed from %q to %q since it was translated; %s", p.ID, p.Previous, p.English, confirm))
+			continue
 		}
-		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation,
-			"the English of %s changed since it was translated (%s, now %q); update the text, or if it still fits run 'roledoc i18n confirm --lang %s %s'",
-			p.ID, was, p.English, c.Lang.Tag, p.ID))
+		// Until merge keeps the earlier English, only the new one is known.
+		ds = append(ds, diag.Warnf(p.Pos, diag.StaleTranslation, "the English of %s changed since it was translated and is now %q; %s ('roledoc i18n merge' shows the earlier English beside it)", p.ID, p.English, confirm))
 	}
 	return ds
 }
@@ -588,7 +591,7 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 	unreadable := unreadableFiles(set.Unreadable())
 	ds = append(ds, eachLanguage(fsys, root, shown, func(c *Catalog, more []diag.Diagnostic) []diag.Diagnostic {
 		if configured[c.Lang.Tag] {
-			more = append(more, check(src, ids, c, unreadable)...)
+			more = append(more, check(src, ids, c, withBroken(unreadable, c.Dir, more))...)
 			configured[c.Lang.Tag] = false // done
 		}
 		return more
@@ -599,6 +602,31 @@ func CheckProject(set *role.Set, fsys fs.FS, root, shown string, english func(na
 		}
 	}
 	return append(ds, staleExtract(src, shown, english)...)
+}
+
+// withBroken adds to unreadable the catalog files of dir that ds finds
+// errors in: their messages are not reported missing as well, as a file
+// that does not parse would otherwise add "43 messages not translated yet;
+// run merge" (which refuses) to its one real error.
+func withBroken(unreadable map[string]bool, dir string, ds []diag.Diagnostic) map[string]bool {
+	var out map[string]bool
+	for _, d := range ds {
+		name, ok := strings.CutPrefix(d.Pos.File, dir+"/")
+		if !ok || d.Severity != diag.Error || unreadable[name] {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(unreadable)
+			if out == nil {
+				out = map[string]bool{}
+			}
+		}
+		out[name] = true
+	}
+	if out == nil {
+		return unreadable
+	}
+	return out
 }
 
 // staleExtract reports extracted English catalog files that no longer

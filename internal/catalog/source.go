@@ -174,13 +174,24 @@ func EachLiteral(set *role.Set, f func(Literal)) {
 		if r.Requirements.Field != "" {
 			add(RoleKey(r.ID, "requirements", "field"), "field of study", r.Requirements.Field, "requirements.field")
 		}
+		// An item repeating an earlier item's id is a duplicate-id error;
+		// the first keeps the message, so its translations are not
+		// reported stale and extract writes no key twice.
 		for _, s := range r.Sections() {
+			seen := map[string]bool{}
 			for i, it := range s.Items {
+				if seen[it.ID] {
+					continue
+				}
+				seen[it.ID] = true
 				add(RoleKey(r.ID, s.Key, it.ID), sectionDescriptions[s.Key], it.Text, s.Key+"["+strconv.Itoa(i)+"].text")
 			}
 		}
+		criteria := map[string]bool{}
 		for i, c := range r.Criteria {
-			if c.Target != "" {
+			first := !criteria[c.ID]
+			criteria[c.ID] = true
+			if c.Target != "" && first {
 				add(RoleKey(r.ID, "criteria", c.ID, "target"), "target of an evaluation criterion", c.Target, "criteria["+strconv.Itoa(i)+"].target")
 			}
 		}

@@ -34,7 +34,7 @@ func TestBuildUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown language", "", []string{"--lang", "xx", "--out", out}, "--lang"},
+		{"unknown language", "", []string{"--lang", "xx", "--out", out}, `--lang: "xx" is not a language roledoc knows; use one of en, id, nl, ar, tl`},
 		{"unknown role", "", []string{"--role", "nope", "--out", out}, `no role "nope"`},
 		{"out is a file", "", []string{"--out", "README.md"}, "is a file"},
 		{"out is the project", "", []string{"--out", "."}, "did not write"},

@@ -27,9 +27,9 @@ type projectFlags struct {
 func (f *projectFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.opt.Roles, "roles", "", "roles directory (default: ./roles, else built-in)")
-	fl.StringVar(&f.opt.Locales, "locales", "", "locales directory (default: ./locales, else built-in)")
-	fl.StringVar(&f.opt.Templates, "templates", "", "templates directory (default: ./templates, else built-in)")
-	fl.StringVar(&f.opt.Config, "config", "", "configuration file (default: ./roledoc.yaml, else built-in)")
+	fl.StringVar(&f.opt.Locales, "locales", "", "locales directory (default: beside --roles, else ./locales, else built-in)")
+	fl.StringVar(&f.opt.Templates, "templates", "", "templates directory (default: beside --roles, else ./templates, else built-in)")
+	fl.StringVar(&f.opt.Config, "config", "", "configuration file (default: beside --roles, else ./roledoc.yaml, else built-in)")
 	for _, name := range []string{"roles", "locales", "templates"} {
 		_ = cmd.MarkFlagDirname(name)
 	}
@@ -82,7 +82,7 @@ func (f *reportFlags) report(env *Env, w io.Writer, p *project.Project, ds []dia
 	if f.strictTranslations {
 		diag.StrictTranslations(ds)
 	}
-	opt := diag.Options{Tool: "roledoc", Version: roledoc.Version}
+	opt := diag.Options{Tool: "roledoc", Version: roledoc.Version, RepoPath: env.repoPath()}
 	if f.errorsOnly {
 		opt.MinSeverity = diag.Error
 	}
@@ -254,4 +254,30 @@ func check(p *project.Project, dir string, paths []string) ([]diag.Diagnostic, e
 // translations checks the catalogs against the roles.
 func translations(p *project.Project, set *role.Set) []diag.Diagnostic {
 	return catalog.CheckProject(set, p.Locales.FS, p.Locales.Root, p.Locales.Shown, p.English)
+}
+
+// repoPath maps files as shown (relative to the working directory) to
+// paths from the root of the repository GitHub Actions checked out, so
+// annotations and code scanning find a project kept in a subdirectory
+// (a step with working-directory: hr). It is nil outside Actions.
+func (env *Env) repoPath() func(string) string {
+	ws := os.Getenv("GITHUB_WORKSPACE")
+	if ws == "" {
+		return nil
+	}
+	cwd, err := filepath.Abs(cmp.Or(env.Dir, "."))
+	if err != nil {
+		return nil
+	}
+	return func(file string) string {
+		p := file
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
+		rel, err := filepath.Rel(ws, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return file
+		}
+		return filepath.ToSlash(rel)
+	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,6 +147,19 @@ func TestCheckBrokenFileDoesNotCascade(t *testing.T) {
 	}
 }
 
+// A translator's catalog file that does not parse is one error, not also
+// "43 messages not translated yet; run merge" (merge refuses until the
+// file is fixed).
+func TestBrokenCatalogDoesNotCascade(t *testing.T) {
+	dir := copyProject(t, nil)
+	edit(t, dir, "locales/ar/roles/sales-manager.yaml", "\n  other: ", "\n   other: ")
+	code, out, _ := run(t, dir, false, "check")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != ExitProblems || len(lines) != 2 || !strings.Contains(lines[0], "locales/ar/roles/sales-manager.yaml:") || !strings.Contains(lines[0], "[yaml-syntax]") {
+		t.Errorf("exit %d, want the one yaml-syntax error and a summary:\n%s", code, out)
+	}
+}
+
 // Bad usage exits 2, whatever the command.
 func TestUsageExitCodes(t *testing.T) {
 	for _, args := range [][]string{
@@ -165,5 +179,53 @@ func TestUsageExitCodes(t *testing.T) {
 	}
 	if _, _, errOut := run(t, "", false, "schema", "--config"); !strings.Contains(errOut, "roledoc schema config") {
 		t.Errorf("schema --config does not point to its replacement: %q", errOut)
+	}
+}
+
+// One item id used twice (an item copied and not renamed) is one error:
+// the first item keeps the message, so the translations made from it are
+// not reported stale, and extract writes no key twice.
+func TestDuplicateItemIDIsOneDiagnostic(t *testing.T) {
+	dir := copyProject(t, map[string]string{
+		"sales-manager.yaml": shipped(t, "roles/sales-manager.yaml", "  - id: negotiate\n", "  - id: find-clients\n    text: Visits trade fairs to meet new customers.\n  - id: negotiate\n"),
+	})
+	code, out, _ := run(t, dir, false, "check", "--format", "json")
+	var ds []struct{ Code string }
+	if err := json.Unmarshal([]byte(out), &ds); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if code != ExitProblems || len(ds) != 1 || ds[0].Code != "duplicate-id" {
+		t.Errorf("exit %d, want one duplicate-id error:\n%s", code, out)
+	}
+	mustRun(t, dir, "i18n", "extract")
+	data, err := os.ReadFile(filepath.Join(dir, "locales", "en", "roles", "sales-manager.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\nsales-manager.duties.find-clients:\n"); n != 1 {
+		t.Errorf("extract wrote sales-manager.duties.find-clients %d times", n)
+	}
+}
+
+// In GitHub Actions, a project kept in a subdirectory of the repository
+// (a step with working-directory: hr) is annotated at the files' paths
+// from the repository root, where GitHub and code scanning look for them.
+func TestGitHubPathsFromRepositoryRoot(t *testing.T) {
+	repo := t.TempDir()
+	if code, _, errOut := run(t, repo, false, "init", "hr"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	hr := filepath.Join(repo, "hr")
+	if code, _, errOut := run(t, hr, false, "new", "buyer"); code != ExitOK {
+		t.Fatalf("new: exit %d: %s", code, errOut)
+	}
+	t.Setenv("GITHUB_WORKSPACE", repo)
+	_, out, _ := run(t, hr, false, "check", "--format", "github")
+	if !strings.Contains(out, "::error file=hr/roles/buyer.yaml,line=") {
+		t.Errorf("annotations not at the path from the repository root:\n%s", out)
+	}
+	_, out, _ = run(t, hr, false, "check", "--format", "sarif")
+	if !strings.Contains(out, `"uri": "hr/roles/buyer.yaml"`) {
+		t.Errorf("SARIF not at the path from the repository root:\n%s", out)
 	}
 }

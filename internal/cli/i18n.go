@@ -68,6 +68,11 @@ func loadI18n(env *Env, pf *projectFlags, w io.Writer) (*i18nState, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The built-in catalogs are the sample company's: a translator in the
+	// wrong folder would be told all is translated, or export them.
+	if _, err := p.LocalesDir(); err != nil {
+		return nil, usageErr("%v", err)
+	}
 	set, ds, err := p.Load()
 	if err != nil {
 		return nil, internalErr(err)

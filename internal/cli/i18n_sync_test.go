@@ -202,6 +202,11 @@ func TestStaleTranslationKeepsPreviousEnglish(t *testing.T) {
 		now = "Searches for potential customers at trade fairs and builds a pipeline of new business."
 	)
 	edit(t, dir, "roles/sales-manager.yaml", old, now)
+	// Before merge, check knows only the new English and says how to see
+	// the earlier one.
+	if _, out, _ := run(t, dir, false, "check"); !strings.Contains(out, "changed since it was translated and is now \""+now+"\"") || !strings.Contains(out, "'roledoc i18n merge' shows the earlier English") {
+		t.Errorf("check before merge:\n%s", out)
+	}
 	mustRun(t, dir, "i18n", "extract")
 	mustRun(t, dir, "i18n", "merge")
 	for _, tag := range translated {
@@ -215,7 +220,7 @@ func TestStaleTranslationKeepsPreviousEnglish(t *testing.T) {
 		t.Errorf("status does not show the old and new English:\n%s", out)
 	}
 	_, out, _ = run(t, dir, false, "check")
-	if strings.Count(out, "[stale-translation]") != 4 || !strings.Contains(out, "was \""+old+"\"") {
+	if strings.Count(out, "[stale-translation]") != 4 || !strings.Contains(out, "changed from \""+old+"\" to \""+now+"\" since it was translated") {
 		t.Errorf("check:\n%s", out)
 	}
 	if _, errOut := mustRun(t, dir, "i18n", "merge"); strings.TrimSpace(errOut) != "nothing changed" {

@@ -10,10 +10,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/roledoc/roledoc"
+	"github.com/roledoc/roledoc/internal/role"
 	"github.com/roledoc/roledoc/internal/starter"
 	"github.com/spf13/cobra"
 )
@@ -81,7 +83,12 @@ func starterFiles() (map[string][]byte, error) {
 			return nil, fmt.Errorf("making the starter catalogs: roledoc %s: %s", strings.Join(args, " "), out.String())
 		}
 	}
-	files := map[string][]byte{}
+	// The schemas of this version, which the starter files name, so an
+	// editor checks as this roledoc does (docs/role-format.md).
+	files := map[string][]byte{
+		".roledoc/role.schema.json":    role.Schema(),
+		".roledoc/roledoc.schema.json": role.ConfigSchema(),
+	}
 	err = filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -91,8 +98,15 @@ func starterFiles() (map[string][]byte, error) {
 		files[filepath.ToSlash(rel)] = data
 		return err
 	})
+	// CI installs the release that wrote the project, not the one the
+	// docs were written with.
+	wf := ".github/workflows/roledoc.yml"
+	files[wf] = workflowVersion.ReplaceAll(files[wf], []byte("${1}v"+roledoc.Version))
 	return files, err
 }
+
+// workflowVersion is the release the starter workflow installs.
+var workflowVersion = regexp.MustCompile(`(?m)^(  ROLEDOC_VERSION: )v[^ ]+`)
 
 // dropOtherRoles removes the per-role catalogs of roles the starter
 // project does not have.
@@ -160,7 +174,7 @@ func writeStarter(w io.Writer, dir, shown string, files map[string][]byte, force
 			return internalErr(err)
 		}
 	}
-	fmt.Fprintf(w, "wrote a roledoc project to %s: roledoc.yaml, roles/, locales/, .github/workflows/roledoc.yml, .gitignore\n", shown)
+	fmt.Fprintf(w, "wrote a roledoc project to %s: roledoc.yaml, roles/, locales/, .roledoc/ (JSON Schemas for editors), .github/workflows/roledoc.yml, .gitignore\n", shown)
 	next := "next: roledoc check, roledoc build, and roledoc new ROLE-ID to add a role"
 	if filepath.Clean(shown) != "." {
 		next = "next: cd " + shown + ", then " + strings.TrimPrefix(next, "next: ")

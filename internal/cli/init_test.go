@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/roledoc/roledoc"
 	"github.com/roledoc/roledoc/internal/starter"
 )
 
@@ -46,7 +47,7 @@ func TestInitCheckBuild(t *testing.T) {
 	must(t, err)
 	for _, e := range entries {
 		switch e.Name() {
-		case "roledoc.yaml", "roles", "locales", ".github", ".gitignore":
+		case "roledoc.yaml", "roles", "locales", ".github", ".gitignore", ".roledoc":
 			continue
 		}
 		if !strings.Contains(string(ignore), "\n/"+e.Name()+"\n") && !strings.Contains(string(ignore), "\n/"+e.Name()+"/\n") {
@@ -119,7 +120,8 @@ func TestNewEditCheck(t *testing.T) {
 		want int
 		msg  string
 	}{
-		{[]string{"new", "Warehouse_Manager"}, ExitUsage, "not a valid role id"},
+		{[]string{"new", "Warehouse_Manager"}, ExitUsage, `role id "Warehouse_Manager" is not a valid id`},
+		{[]string{"new", "con"}, ExitUsage, `role id "con" is a reserved device name on Windows`},
 		{[]string{"new", "head-of-sales"}, ExitUsage, "exists already"},
 		{[]string{"new", "warehouse-manager", "--reports-to", "head-of-sale"}, ExitUsage, "known: head-of-sales, general-director"},
 		{[]string{"new", "warehouse-manager", "--department", "stores"}, ExitUsage, "declared: sales"},
@@ -208,5 +210,50 @@ func TestBuildTellsFallbacks(t *testing.T) {
 	line := "texts shown in English for want of a translation: " + strings.Join(want, ", ") + "\n"
 	if code != ExitOK || !strings.Contains(errOut, line) {
 		t.Errorf("build: exit %d, want the summary to end %q:\n%s", code, line, errOut)
+	}
+}
+
+// An editor opening the files init and new write finds the JSON Schema
+// their first line names, and it is this version's (what check checks),
+// not whatever roledoc's main branch has by then.
+func TestStarterFilesNameLocalSchemas(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "hr")
+	if code, _, errOut := run(t, filepath.Dir(dir), false, "init", "hr"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, dir, false, "new", "buyer"); code != ExitOK {
+		t.Fatalf("new: exit %d: %s", code, errOut)
+	}
+	_, roleSchema, _ := run(t, "", false, "schema")
+	_, configSchema, _ := run(t, "", false, "schema", "config")
+	for file, want := range map[string]string{"roledoc.yaml": configSchema, "roles/head-of-sales.yaml": roleSchema, "roles/buyer.yaml": roleSchema} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		must(t, err)
+		first, _, _ := strings.Cut(string(data), "\n")
+		ref, ok := strings.CutPrefix(first, "# yaml-language-server: $schema=")
+		if !ok {
+			t.Errorf("%s: first line %q names no schema", file, first)
+			continue
+		}
+		schema, err := os.ReadFile(filepath.Join(dir, filepath.Dir(file), filepath.FromSlash(ref)))
+		if err != nil || string(schema) != want {
+			t.Errorf("%s names %s, which is not this version's schema: %v", file, ref, err)
+		}
+	}
+}
+
+// The workflow init writes installs the release that wrote the project
+// (a release build sets roledoc.Version), so CI checks as the user did.
+func TestInitWorkflowPinsThisRelease(t *testing.T) {
+	defer func(v string) { roledoc.Version = v }(roledoc.Version)
+	roledoc.Version = "9.8.7"
+	dir := t.TempDir()
+	if code, _, errOut := run(t, dir, false, "init"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "roledoc.yml"))
+	must(t, err)
+	if !strings.Contains(string(data), "\n  ROLEDOC_VERSION: v9.8.7 # the release you tested with\n") {
+		t.Errorf("the workflow does not install v9.8.7:\n%s", data)
 	}
 }

@@ -33,8 +33,8 @@ reported to, else the first one).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r.ID = args[0]
-			if !role.ValidID(r.ID) {
-				return usageErr("%q is not a valid role id; use lowercase letters, digits and single hyphens, like \"warehouse-manager\"", r.ID)
+			if problem := role.IDProblem(r.ID); problem != "" {
+				return usageErr("role id %q %s", r.ID, problem)
 			}
 			p, err := pf.resolve(env)
 			if err != nil {
@@ -62,6 +62,11 @@ reported to, else the first one).`,
 				return err
 			}
 			r.Effective = time.Now().UTC().Format(time.DateOnly)
+			// The schema init wrote beside roles/, of the version the
+			// project uses; else main's by URL.
+			if _, err := os.Stat(filepath.Join(filepath.Dir(dir), ".roledoc", "role.schema.json")); err == nil {
+				r.Schema = "../.roledoc/role.schema.json"
+			}
 			if err := os.WriteFile(file, starter.Skeleton(r), 0o644); err != nil {
 				return internalErr(err)
 			}

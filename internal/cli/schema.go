@@ -19,16 +19,21 @@ func newSchema(env *Env) *cobra.Command {
 		Short: "Print the JSON Schema of role files (or of roledoc.yaml: schema config)",
 		Long: `Schema prints a JSON Schema (draft 2020-12) for role files, or with
 "config" for roledoc.yaml, so editors such as VS Code with the YAML
-extension offer completion and inline errors. Add this first line to a
-role file to use it:
+extension offer completion and inline errors. Write the schemas into
+your project with the roledoc version CI uses, and name them in a role
+file's first line (relative to the file):
 
-  # yaml-language-server: $schema=../docs/role.schema.json
+  # yaml-language-server: $schema=../.roledoc/role.schema.json
+
+or for all files at once in VS Code's yaml.schemas setting (see
+docs/role-format.md, "Editor support").
 
 The schema checks each file's shape and values; references between
-files, reporting cycles and duplicate ids are checked by roledoc check
-only.`,
-		Example: `  roledoc schema > role.schema.json
-  roledoc schema config > roledoc.schema.json`,
+files, reporting cycles, duplicate ids and TODO placeholder texts are
+checked by roledoc check only.`,
+		Example: `  mkdir -p .roledoc
+  roledoc schema > .roledoc/role.schema.json
+  roledoc schema config > .roledoc/roledoc.schema.json`,
 		ValidArgs: []string{"role", "config"},
 		Args:      cobra.MatchAll(cobra.MaximumNArgs(1), cobra.OnlyValidArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -27,6 +27,10 @@ type Options struct {
 	// MinSeverity leaves out less severe diagnostics (Error for
 	// --errors-only); the summary still counts them.
 	MinSeverity Severity
+	// RepoPath maps a file as shown to its path from the repository
+	// root, where GitHub and code scanning look for it, in github and
+	// sarif output; nil keeps files as shown.
+	RepoPath func(file string) string
 }
 
 // Write formats ds in the named format: errors first, then warnings, each
@@ -36,6 +40,11 @@ func Write(w io.Writer, format string, ds []Diagnostic, opt Options) error {
 	all := slices.Clone(ds)
 	slices.SortStableFunc(all, func(a, b Diagnostic) int { return cmp.Compare(b.Severity, a.Severity) })
 	shown := slices.DeleteFunc(slices.Clone(all), func(d Diagnostic) bool { return d.Severity < opt.MinSeverity })
+	if opt.RepoPath != nil && (format == "github" || format == "sarif") {
+		for i := range shown {
+			shown[i].Pos.File = opt.RepoPath(shown[i].Pos.File)
+		}
+	}
 	switch format {
 	case "text", "":
 		if err := Text(w, shown, opt); err != nil {

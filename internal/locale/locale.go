@@ -42,7 +42,9 @@ var aliases = map[string]string{"fil": "tl", "in": "id"}
 func Lookup(tag string) (Language, error) {
 	t, err := language.Parse(tag)
 	if err != nil {
-		return Language{}, fmt.Errorf("%q is not a language tag", tag)
+		// "xx" is well-formed BCP 47 but no language; either way the
+		// useful answer is what roledoc has.
+		return Language{}, fmt.Errorf("%q is not a language roledoc knows; use one of %s", tag, strings.Join(Tags(), ", "))
 	}
 	base, _ := t.Base()
 	code := base.String()

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/roledoc/roledoc"
@@ -21,8 +22,9 @@ import (
 	"github.com/roledoc/roledoc/internal/yamlsrc"
 )
 
-// Options names the inputs; an empty field means "roles/" (and so on) in
-// Dir when it exists there, else the embedded default.
+// Options names the inputs; an empty field means "locales/" (and so on)
+// beside the Roles directory when given and it exists there, else in Dir,
+// else the embedded default.
 type Options struct {
 	Dir       string // the working directory; "" means the process's
 	Roles     string
@@ -63,7 +65,11 @@ type Project struct {
 }
 
 // Resolve decides where each input comes from. A path given by flag must
-// exist; a missing default falls back to the embedded one.
+// exist; a default is looked for beside the --roles directory first
+// (roledoc --roles ../hr/roles means the project ../hr, not ../hr's roles
+// with the catalogs and configuration of the working directory or of the
+// built-in sample), then in the working directory, and falls back to the
+// embedded one.
 func Resolve(opt Options) (*Project, error) {
 	base := opt.Dir
 	if base == "" {
@@ -90,6 +96,35 @@ func Resolve(opt Options) (*Project, error) {
 		}
 		return inputfs.New(dir, dir)
 	}
+	// Where a default is looked for, with how its paths are shown: the
+	// directory holding --roles first (the working directory's locales/
+	// belong to its own roles, and extract would remove from them every
+	// role the other project lacks), then the working directory.
+	type place struct{ path, shown string }
+	var places []place
+	if opt.Roles != "" {
+		places = append(places, place{filepath.Dir(at(opt.Roles)), filepath.Dir(opt.Roles)})
+	}
+	places = append(places, place{base, opt.Dir})
+	find := func(name string, isDir bool) (Source, bool) {
+		for _, pl := range places {
+			p := filepath.Join(pl.path, name)
+			// Lstat for a file: a linked roledoc.yaml is found, and
+			// refused when read if it leads outside the project.
+			info, err := os.Lstat(p)
+			if isDir {
+				info, err = os.Stat(p)
+			}
+			if err == nil && info.IsDir() == isDir {
+				r, err := filepath.Rel(base, p)
+				if err != nil {
+					r = p
+				}
+				return Source{Shown: shown(pl.shown, name), rel: filepath.ToSlash(r), disk: p}, true
+			}
+		}
+		return Source{}, false
+	}
 	dir := func(flag, name string) (Source, error) {
 		if flag != "" {
 			info, err := os.Stat(at(flag))
@@ -105,13 +140,13 @@ func Resolve(opt Options) (*Project, error) {
 			}
 			return Source{FS: fsys, Root: ".", Shown: filepath.ToSlash(flag), rel: rel(flag), disk: at(flag)}, nil
 		}
-		p := filepath.Join(base, name)
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			fsys, err := inputfs.New(p, base)
+		if s, ok := find(name, true); ok {
+			fsys, err := open(s.disk)
 			if err != nil {
 				return Source{}, fmt.Errorf("%s directory: %w", name, err)
 			}
-			return Source{FS: fsys, Root: ".", Shown: shown(opt.Dir, name), rel: name, disk: p}, nil
+			s.FS, s.Root = fsys, "."
+			return s, nil
 		}
 		return Source{FS: roledoc.Defaults, Root: name, Shown: name, Embedded: true}, nil
 	}
@@ -126,8 +161,16 @@ func Resolve(opt Options) (*Project, error) {
 	if p.Templates, err = dir(opt.Templates, "templates"); err != nil {
 		return nil, err
 	}
-	switch {
-	case opt.Config != "":
+	if p.Locales.Embedded && !p.Roles.Embedded {
+		// The user's own roles and no locales/ yet: the built-in
+		// interface translations apply, the sample company's role
+		// catalogs do not (they would be orphans, or translate a role of
+		// the same id from other English). extract and merge start
+		// locales/ beside roles/, keeping the interface translations.
+		p.Locales.FS = interfaceOnly{roledoc.Defaults}
+		p.Locales.Shown = shown(path.Dir(p.Roles.Shown), "locales")
+	}
+	if opt.Config != "" {
 		if _, err := os.Stat(at(opt.Config)); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
@@ -136,16 +179,16 @@ func Resolve(opt Options) (*Project, error) {
 			return nil, fmt.Errorf("config: %w", err)
 		}
 		p.Config = Source{FS: fsys, Root: filepath.Base(opt.Config), Shown: filepath.ToSlash(opt.Config), rel: rel(opt.Config)}
-	default:
-		if _, err := os.Lstat(filepath.Join(base, role.ConfigFile)); err == nil {
-			fsys, err := inputfs.New(base, base)
-			if err != nil {
-				return nil, fmt.Errorf("config: %w", err)
-			}
-			p.Config = Source{FS: fsys, Root: role.ConfigFile, Shown: shown(opt.Dir, role.ConfigFile), rel: role.ConfigFile}
-		} else {
-			p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
+	} else if s, ok := find(role.ConfigFile, false); ok {
+		fsys, err := open(filepath.Dir(s.disk))
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
 		}
+		// disk names directories of inputs; the file's is its own.
+		s.FS, s.Root, s.disk = fsys, role.ConfigFile, ""
+		p.Config = s
+	} else {
+		p.Config = Source{FS: roledoc.Defaults, Root: role.ConfigFile, Shown: role.ConfigFile, Embedded: true}
 	}
 	return &p, nil
 }
@@ -290,12 +333,16 @@ func (p *Project) English(name string) ([]byte, bool) {
 }
 
 // LocalesDir returns the on-disk locales directory that i18n commands
-// write to, or an error when the locales are the built-in ones.
+// write to (beside roles/ when there is none yet), or an error when the
+// project is the built-in sample.
 func (p *Project) LocalesDir() (string, error) {
-	if p.Locales.Embedded {
-		return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
+	switch {
+	case !p.Locales.Embedded:
+		return p.Locales.disk, nil
+	case !p.Roles.Embedded:
+		return filepath.Join(filepath.Dir(p.Roles.disk), "locales"), nil
 	}
-	return p.onDisk(p.Locales), nil
+	return "", errors.New("no locales/ directory here; run in a project directory or pass --locales DIR")
 }
 
 // RolesDir returns the on-disk roles directory that `roledoc new` writes
@@ -304,12 +351,28 @@ func (p *Project) RolesDir() (string, error) {
 	if p.Roles.Embedded {
 		return "", errors.New("no roles/ directory here; run `roledoc init` first, or pass --roles DIR")
 	}
-	return p.onDisk(p.Roles), nil
+	return p.Roles.disk, nil
 }
 
-func (p *Project) onDisk(s Source) string {
-	if p.dir != "" && !filepath.IsAbs(s.Shown) {
-		return filepath.Join(p.dir, filepath.FromSlash(s.Shown))
+// interfaceOnly is the built-in locales without the sample company's role
+// catalogs: each language's ui.yaml and glossary.
+type interfaceOnly struct{ fsys fs.FS }
+
+// sampleRoles reports whether name is, or is inside, a language's role
+// catalogs: locales/<lang>/roles, roles.yaml or obsolete.
+func sampleRoles(name string) bool {
+	parts := strings.SplitN(name, "/", 4)
+	return len(parts) >= 3 && parts[0] == "locales" && (parts[2] == "roles" || parts[2] == "roles.yaml" || parts[2] == "obsolete")
+}
+
+func (f interfaceOnly) Open(name string) (fs.File, error) {
+	if sampleRoles(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
-	return filepath.FromSlash(s.Shown)
+	return f.fsys.Open(name)
+}
+
+func (f interfaceOnly) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := fs.ReadDir(f.fsys, name)
+	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return sampleRoles(path.Join(name, e.Name())) }), err
 }

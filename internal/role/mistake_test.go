@@ -39,6 +39,8 @@ func TestOneMistakeOneDiagnostic(t *testing.T) {
 			[]string{`key "category" is already set on line ` + itoa(lineOf("category:"))}},
 		{"item indented one space too far", "  - id: negotiate", "   - id: negotiate", 0, "yaml-syntax",
 			[]string{"indented 3 spaces", "indent it 2 spaces"}},
+		{"first item indented one space too far", "  - id: find-clients", "   - id: find-clients", 0, "yaml-syntax",
+			[]string{"indented 3 spaces", "more than the rest of its list below it", "indent it 2 spaces"}},
 		{"field indented one space too far", "  field:", "   field: Business", 0, "yaml-syntax",
 			[]string{"indented 3 spaces", "indent it 2 spaces"}},
 		{"duplicate item id", "  - id: negotiate", "  - id: find-clients", 0, "duplicate-id",
@@ -78,6 +80,48 @@ func TestOneMistakeOneDiagnostic(t *testing.T) {
 			}
 			if d := ds[0]; d.Code != tc.code || d.Pos.Line != wantLine {
 				t.Errorf("got %s, want [%s] on line %d", d, tc.code, wantLine)
+			}
+			for _, part := range tc.wantParts {
+				if !strings.Contains(ds[0].Message, part) {
+					t.Errorf("message %q lacks %q", ds[0].Message, part)
+				}
+			}
+		})
+	}
+}
+
+// An item indented wrongly as a whole (its "-" line and its fields) is
+// reported on its own first line, whether it is the first item of its
+// list or a later one; a later item indented too little is reported on
+// itself, not on the first item.
+func TestWholeItemIndentation(t *testing.T) {
+	orig, err := os.ReadFile("../../roles/sales-manager.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, old, new string
+		wantLine       int
+		wantParts      []string
+	}{
+		{"first item too deep", "  - id: find-clients\n    text:", "   - id: find-clients\n     text:", 0,
+			[]string{"indented 3 spaces", "indent it 2 spaces, and line ", " 1 space less"}},
+		{"later item too deep", "  - id: negotiate\n    text:", "   - id: negotiate\n     text:", 0,
+			[]string{"indented 3 spaces", "indent it 2 spaces"}},
+		{"later item too shallow", "  - id: negotiate\n    text:", " - id: negotiate\n   text:", 0,
+			[]string{"indented 1 space", "indent it 2 spaces"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			i := strings.Index(string(orig), tc.old)
+			if i < 0 {
+				t.Fatalf("no %q", tc.old)
+			}
+			line := strings.Count(string(orig[:i]), "\n") + 1
+			edited := strings.Replace(string(orig), tc.old, tc.new, 1)
+			_, ds := Load("roles/sales-manager.yaml", []byte(edited))
+			if len(ds) != 1 || ds[0].Code != "yaml-syntax" || ds[0].Pos.Line != line+tc.wantLine {
+				t.Fatalf("want one yaml-syntax error on line %d, got:\n%s", line+tc.wantLine, dump(ds))
 			}
 			for _, part := range tc.wantParts {
 				if !strings.Contains(ds[0].Message, part) {

@@ -136,13 +136,11 @@ var fieldRules = []fieldRule{
 		tag:   "slug",
 		valid: ValidID,
 		report: func(f failure) (string, string) {
-			switch {
-			case len(f.value) > MaxIDLength:
-				return diag.InvalidID, fmt.Sprintf("%s is longer than %d characters; shorten it", f.field, MaxIDLength)
-			case slugRE.MatchString(f.value):
-				return diag.InvalidID, fmt.Sprintf("%s %q is a reserved device name on Windows and cannot be a file name; choose another", f.field, f.value)
+			if len(f.value) > MaxIDLength {
+				// Too long to repeat.
+				return diag.InvalidID, fmt.Sprintf("%s %s", f.field, IDProblem(f.value))
 			}
-			return diag.InvalidID, fmt.Sprintf("%s %q is not a valid id; use lowercase letters, digits and single hyphens, like \"sales-manager\"", f.field, f.value)
+			return diag.InvalidID, fmt.Sprintf("%s %q %s", f.field, f.value, IDProblem(f.value))
 		},
 		schema: func(s map[string]any, f schemaField) {
 			s["pattern"] = slugRE.String()

@@ -41,6 +41,20 @@ func ValidID(s string) bool {
 	return true
 }
 
+// IDProblem says why s cannot be an id, after the id itself ("con" is a
+// reserved device name...), or "" when it can.
+func IDProblem(s string) string {
+	switch {
+	case ValidID(s):
+		return ""
+	case len(s) > MaxIDLength:
+		return fmt.Sprintf("is longer than %d characters; shorten it", MaxIDLength)
+	case slugRE.MatchString(s):
+		return "is a reserved device name on Windows and cannot be a file name; choose another"
+	}
+	return `is not a valid id; use lowercase letters, digits and single hyphens, like "sales-manager"`
+}
+
 // validate is shared: validator caches struct metadata and is safe for
 // concurrent use.
 var validate = func() *validator.Validate {

@@ -18,8 +18,9 @@ const Todo = "TODO:"
 var project embed.FS
 
 // Project returns the starter project: roledoc.yaml, one complete example
-// role, a CI workflow and a .gitignore. Catalogs are not in it: init makes
-// them with the same extract and merge a user runs.
+// role, a CI workflow and a .gitignore. Catalogs and the JSON Schemas in
+// .roledoc/, which the first lines of roledoc.yaml and the role name, are
+// not in it: init makes them with the commands a user runs.
 func Project() fs.FS {
 	sub, err := fs.Sub(project, "project")
 	if err != nil {
@@ -43,7 +44,12 @@ type Role struct {
 	Substitute, ApprovedBy string
 	Effective              string   // YYYY-MM-DD
 	Departments            []string // the choices, for a comment
+	Schema                 string   // the JSON Schema editors check it with; "" for SchemaURL
 }
+
+// SchemaURL is the role schema of roledoc's main branch, for projects that
+// do not keep the schema of their roledoc version in .roledoc/.
+const SchemaURL = "https://raw.githubusercontent.com/roledoc/roledoc/main/docs/role.schema.json"
 
 // Skeleton returns a role file with every section, a short comment on each
 // and TODO texts to replace. The ids must be valid slugs; the title is
@@ -51,6 +57,9 @@ type Role struct {
 func Skeleton(r Role) []byte {
 	if r.Title == "" {
 		r.Title = Todo + " the job title"
+	}
+	if r.Schema == "" {
+		r.Schema = SchemaURL
 	}
 	var b bytes.Buffer
 	if err := roleTemplate.Execute(&b, r); err != nil {

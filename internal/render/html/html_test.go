@@ -444,6 +444,52 @@ func TestChromiumChart(t *testing.T) {
 	}
 }
 
+// An entry of a list shown in English inside an Arabic page (its
+// translation missing) keeps its place in the right-to-left list, under
+// its heading on the right, with only its text laid out left to right:
+// marking the <li> itself as English moved it, marker and all, to the
+// left edge of the page.
+func TestChromiumEnglishSubItemStaysInPlace(t *testing.T) {
+	bin, args := testtool.Chromium(t)
+	d := fixture.Documents(t, "sales-manager")["ar"]
+	marked := false
+	for si := range d.Sections {
+		for ii := range d.Sections[si].Items {
+			it := &d.Sections[si].Items[ii]
+			if len(it.Sub) > 0 && !marked {
+				it.Sub[0] = "Confident use of a CRM system."
+				it.SubLang = make([]string, len(it.Sub))
+				it.SubLang[0] = "en"
+				marked = true
+			}
+		}
+	}
+	if !marked {
+		t.Fatal("the fixture has no item with entries")
+	}
+	page := render(t, renderer(t), d)
+	probe := `<script>addEventListener("load",()=>{const e=document.querySelector("ul.sub [lang=en]");const li=e.closest("li");const r=e.getBoundingClientRect();` +
+		`document.body.setAttribute("data-probe",getComputedStyle(li).direction+" "+getComputedStyle(e).direction+" "+Math.round(r.right)+" "+innerWidth)})</script>`
+	page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
+	file := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, append(args, "--window-size=1000,1400", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	m := regexp.MustCompile(`data-probe="(\w+) (\w+) (-?\d+) (\d+)"`).FindSubmatch(out)
+	if m == nil {
+		t.Fatal("probe result not found in DOM")
+	}
+	right, _ := strconv.Atoi(string(m[3]))
+	width, _ := strconv.Atoi(string(m[4]))
+	if string(m[1]) != "rtl" || string(m[2]) != "ltr" || right < width/2 {
+		t.Errorf("list entry %s, its English text %s ending at x=%d of %d; want an rtl entry on the right holding ltr text", m[1], m[2], right, width)
+	}
+}
+
 // squash removes white space and format characters (poppler's bidi
 // controls, soft hyphens) after NFKC, to compare printed text.
 func squash(s string) string {
