@@ -435,7 +435,7 @@ func wrongScript(m message) []diag.Diagnostic {
 			}
 		}
 		source := m.srcForms[formIndex("other")]
-		if text == source && m.gloss.kept[strings.ToLower(text)] {
+		if text == source && m.gloss.keeps(text) {
 			continue // the glossary keeps this term in English
 		}
 		if msg := scriptProblem(m.lang, source, text); msg != "" {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,6 +21,23 @@ type glossaryCheck struct {
 	// kept are the terms, lower case, that the glossary keeps in English
 	// (Tagalog's "Head of Sales"): a translation may equal them.
 	kept map[string]bool
+}
+
+// keeps reports whether text is made only of terms the glossary keeps in
+// English, with numbers and punctuation between them ("Account Manager 2"):
+// such a translation may equal its English. Only text identical to the
+// English asks, so the scan over the kept terms is rare.
+func (gc *glossaryCheck) keeps(text string) bool {
+	rest := strings.ToLower(text)
+	if gc.kept[rest] {
+		return true
+	}
+	terms := slices.Collect(maps.Keys(gc.kept))
+	slices.SortFunc(terms, func(a, b string) int { return len(b) - len(a) })
+	for _, t := range terms {
+		rest = strings.ReplaceAll(rest, t, " ")
+	}
+	return len(terms) > 0 && !strings.ContainsFunc(rest, unicode.IsLetter)
 }
 
 // glossaryTerm is one English term and its accepted translations.

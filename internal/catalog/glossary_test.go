@@ -89,17 +89,21 @@ func TestGlossaryCheckShipped(t *testing.T) {
 // three or more words identical to the English is reported.
 func TestGlossaryKeepsEnglish(t *testing.T) {
 	tl, _ := locale.Lookup("tl")
-	src := []*Entry{{Msg: &i18n.Message{ID: "head-of-sales.title", Other: "Head of Sales"}, Literal: true}}
 	for _, tc := range []struct {
+		title    string
 		glossary map[string][]string
 		want     int
 	}{
-		{map[string][]string{"Head of Sales": {"Head of Sales"}}, 0},
-		{map[string][]string{"Head of Sales": {"Pinuno ng Benta"}}, 1},
-		{nil, 1},
+		{"Head of Sales", map[string][]string{"Head of Sales": {"Head of Sales"}}, 0},
+		{"Head of Sales", map[string][]string{"Head of Sales": {"Pinuno ng Benta"}}, 1},
+		{"Head of Sales", nil, 1},
+		// Kept terms with numbers and punctuation between them.
+		{"Head of Sales 2, Sales Manager", map[string][]string{"Head of Sales": {"Head of Sales"}, "Sales Manager": {"Sales Manager"}}, 0},
+		{"Head of Sales for Region 2", map[string][]string{"Head of Sales": {"Head of Sales"}}, 1},
 	} {
+		src := []*Entry{{Msg: &i18n.Message{ID: "head-of-sales.title", Other: tc.title}, Literal: true}}
 		c := &Catalog{Lang: tl, Dir: "locales/tl", Glossary: tc.glossary, Msgs: map[string]*Translation{
-			"head-of-sales.title": {Msg: &i18n.Message{ID: "head-of-sales.title", Other: "Head of Sales"}},
+			"head-of-sales.title": {Msg: &i18n.Message{ID: "head-of-sales.title", Other: tc.title}},
 		}}
 		n := 0
 		for _, d := range Check(src, c) {
@@ -108,7 +112,7 @@ func TestGlossaryKeepsEnglish(t *testing.T) {
 			}
 		}
 		if n != tc.want {
-			t.Errorf("glossary %v: %d wrong-script warnings, want %d", tc.glossary, n, tc.want)
+			t.Errorf("%q, glossary %v: %d wrong-script warnings, want %d", tc.title, tc.glossary, n, tc.want)
 		}
 	}
 }

@@ -48,3 +48,15 @@ func BenchmarkNoOpBuild(b *testing.B) {
 		build()
 	}
 }
+
+// The synthetic corpus the benchmarks and bench/gen use checks clean: no
+// error and no warning, so what they measure is a clean project's check.
+func TestCorpusChecksClean(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Generate(dir, 12, 1); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, dir, false, "check"); code != ExitOK || out != "" {
+		t.Errorf("check of a generated corpus: exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -137,6 +137,14 @@ func Generate(dir string, n int, seed uint64) error {
 				return err
 			}
 		}
+		// The glossaries come along: they let a translation keep an
+		// English term (Tagalog's job titles) and are part of what check
+		// costs on a real project.
+		if data, err := fs.ReadFile(roledoc.Defaults, "locales/"+tag+"/glossary.yaml"); err == nil {
+			if err := write(filepath.Join(dir, "locales", tag, "glossary.yaml"), data); err != nil {
+				return err
+			}
+		}
 	}
 	for name, data := range catalog.Extract(src) {
 		if err := write(filepath.Join(dir, "locales", locale.Source, name), data); err != nil {
