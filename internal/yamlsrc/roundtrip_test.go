@@ -27,7 +27,9 @@ func TestFastPathReadsWhatRoledocWrites(t *testing.T) {
 	}
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+		// Glossaries are the translators' own files, copied as they are,
+		// not something roledoc writes.
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") && d.Name() != "glossary.yaml" {
 			files[p], err = os.ReadFile(p)
 		}
 		return err
