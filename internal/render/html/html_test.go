@@ -270,15 +270,7 @@ func TestChromiumLayout(t *testing.T) {
 		// browser computed into the DOM that --dump-dom prints.
 		probe := `<script>addEventListener("load",()=>{const h=document.querySelector("h2");const b=h.querySelector(".num").getBoundingClientRect();` +
 			`document.body.setAttribute("data-probe",getComputedStyle(document.documentElement).direction+" "+Math.round(b.left)+" "+Math.round(b.right)+" "+innerWidth)})</script>`
-		page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
-		file := filepath.Join(t.TempDir(), "page.html")
-		if err := os.WriteFile(file, page, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(bin, append(args, "--window-size=1000,1400", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
-		if err != nil {
-			t.Fatalf("chromium: %v", err)
-		}
+		out := probePage(t, bin, args, page, probe, "1000,1400")
 		m := regexp.MustCompile(`data-probe="(\w+) (-?\d+) (-?\d+) (\d+)"`).FindSubmatch(out)
 		if m == nil {
 			t.Fatalf("%s: probe result not found in DOM", tc.lang)
@@ -410,15 +402,7 @@ func TestChromiumChart(t *testing.T) {
 			`const a=root.querySelector(".node").getBoundingClientRect(),c=li.querySelector(".node").getBoundingClientRect(),i=li.getBoundingClientRect();` +
 			`const s=getComputedStyle(li,"::after");const side=s.right==="0px"?"right":s.left==="0px"?"left":"none";` +
 			`document.body.setAttribute("data-probe",[a.left,a.right,c.left,c.right,i.left,i.right].map(Math.round).join(" ")+" "+side+" "+s.borderTopWidth)})</script>`
-		page := bytes.Replace(b.Bytes(), []byte("</body>"), []byte(probe+"</body>"), 1)
-		file := filepath.Join(t.TempDir(), "index.html")
-		if err := os.WriteFile(file, page, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(bin, append(args, "--window-size=1000,1200", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
-		if err != nil {
-			t.Fatalf("chromium: %v", err)
-		}
+		out := probePage(t, bin, args, b.Bytes(), probe, "1000,1200")
 		m := regexp.MustCompile(`data-probe="(-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (\w+) (\w+)"`).FindSubmatch(out)
 		if m == nil {
 			t.Fatalf("%s: probe result not found in DOM", tc.lang)
@@ -470,15 +454,7 @@ func TestChromiumEnglishSubItemStaysInPlace(t *testing.T) {
 	page := render(t, renderer(t), d)
 	probe := `<script>addEventListener("load",()=>{const e=document.querySelector("ul.sub [lang=en]");const li=e.closest("li");const r=e.getBoundingClientRect();` +
 		`document.body.setAttribute("data-probe",getComputedStyle(li).direction+" "+getComputedStyle(e).direction+" "+Math.round(r.right)+" "+innerWidth)})</script>`
-	page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
-	file := filepath.Join(t.TempDir(), "page.html")
-	if err := os.WriteFile(file, page, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, append(args, "--window-size=1000,1400", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
-	if err != nil {
-		t.Fatalf("chromium: %v", err)
-	}
+	out := probePage(t, bin, args, page, probe, "1000,1400")
 	m := regexp.MustCompile(`data-probe="(\w+) (\w+) (-?\d+) (\d+)"`).FindSubmatch(out)
 	if m == nil {
 		t.Fatal("probe result not found in DOM")
@@ -575,15 +551,7 @@ func TestChromiumEnglishInArabic(t *testing.T) {
 		`const body=[...document.querySelectorAll("ol.items [lang=en]")].find(b=>b.textContent=="Searches for potential customers.");` +
 		`document.body.setAttribute("data-probe",[getComputedStyle(sub).direction,Math.round(r(sub).right-text(sub).right),Math.round(r(sub).width),` +
 		`Math.round(r(body.parentElement).right-r(body).right),Math.round(r(body).width)].join(" "))})</script>`
-	page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
-	file := filepath.Join(t.TempDir(), "page.html")
-	if err := os.WriteFile(file, page, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, append(args, "--window-size=1000,1400", "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
-	if err != nil {
-		t.Fatalf("chromium: %v", err)
-	}
+	out := probePage(t, bin, args, page, probe, "1000,1400")
 	m := regexp.MustCompile(`data-probe="(\w+) (-?\d+) (\d+) (-?\d+) (\d+)"`).FindSubmatch(out)
 	if m == nil {
 		t.Fatal("probe result not found in DOM")
@@ -602,4 +570,21 @@ func TestChromiumEnglishInArabic(t *testing.T) {
 	if gap, w := n(4), n(5); gap > 2 || w > 400 {
 		t.Errorf("the English duty ends %dpx short of its column's right edge (text %dpx wide)", gap, w)
 	}
+}
+
+// probePage loads page in headless Chromium with the probe script added
+// before </body>; the script writes what the browser computed into a
+// data-probe attribute of the DOM that --dump-dom prints, which is returned.
+func probePage(t *testing.T, bin string, args []string, page []byte, probe, window string) []byte {
+	t.Helper()
+	page = bytes.Replace(page, []byte("</body>"), []byte(probe+"</body>"), 1)
+	file := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, append(args, "--window-size="+window, "--virtual-time-budget=2000", "--dump-dom", "file://"+file)...).Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	return out
 }
