@@ -54,27 +54,8 @@ func TestInterruptedBuildKeepsOutput(t *testing.T) {
 
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(bin, "build", "-j", "1")
-			cmd.Dir = proj
-			cmd.Env = append(os.Environ(), "CI=true")
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
 			// Wait until the build is writing documents.
-			deadline := time.Now().Add(60 * time.Second)
-			for {
-				stages, _ := filepath.Glob(filepath.Join(proj, ".out.staging-*", "en", "*"))
-				if len(stages) >= 5 {
-					break
-				}
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatal("build never started writing")
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
+			cmd, stderr := startBuild(t, bin, proj, filepath.Join(proj, ".out.staging-*", "en", "*"), 5, "build", "-j", "1")
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -132,27 +113,9 @@ func TestSignalStopsLoopingTemplate(t *testing.T) {
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(bin, "build", "--format", "html")
-			cmd.Dir = proj
-			cmd.Env = append(os.Environ(), "CI=true")
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
 			// Wait until the build is rendering (it has made its staging
 			// directory), then give the template time to be stuck.
-			deadline := time.Now().Add(60 * time.Second)
-			for {
-				if stages, _ := filepath.Glob(filepath.Join(proj, ".out.staging-*")); len(stages) > 0 {
-					break
-				}
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatal("build never started rendering")
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
+			cmd, stderr := startBuild(t, bin, proj, filepath.Join(proj, ".out.staging-*"), 1, "build", "--format", "html")
 			time.Sleep(300 * time.Millisecond)
 			sent := time.Now()
 			if err := cmd.Process.Signal(sig); err != nil {
@@ -182,5 +145,31 @@ func TestSignalStopsLoopingTemplate(t *testing.T) {
 				t.Error("an interrupted first build created out/")
 			}
 		})
+	}
+}
+
+// startBuild runs roledoc with args in proj as CI would and returns once
+// at least n files match the glob pattern, which says the build has got
+// as far as the test needs; it gives up after a minute.
+func startBuild(t *testing.T, bin, proj, pattern string, n int, args ...string) (*exec.Cmd, *strings.Builder) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = proj
+	cmd.Env = append(os.Environ(), "CI=true")
+	stderr := &strings.Builder{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if got, _ := filepath.Glob(pattern); len(got) >= n {
+			return cmd, stderr
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("roledoc %s never got as far as %s", strings.Join(args, " "), pattern)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
